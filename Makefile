@@ -1,0 +1,43 @@
+# A fresh clone needs only `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check build serve browser bench new clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+## site: validate the sources, generate pages, build site/ (atomic, strict)
+site: $(STAMP)
+	$(PY) -m generator site --strict
+
+## check: validate the sources and report every problem
+check: $(STAMP)
+	$(PY) -m generator check --strict
+
+## build: validate and write the generated pages into docs/ only
+build: $(STAMP)
+	$(PY) -m generator build --strict
+
+## serve: live preview at http://127.0.0.1:8000, regenerating when a source changes
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+## browser: make sure a Chromium for the end-to-end tests is installed
+browser:
+	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
+		echo "installing Chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## test: the whole test suite, browser tests included
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/.generated

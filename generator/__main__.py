@@ -1,0 +1,92 @@
+"""Command line: ``python -m generator check|build|site|serve``.
+
+Exit status: 0 success, 1 invalid sources or failed build, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .diagnostics import Report
+from .pipeline import check
+from .render import render
+from .site import BuildFailed, Project, build_site
+from .write import sync
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    specs = {
+        "check": "validate the sources and report every problem",
+        "build": "validate, then write the generated pages into docs/",
+        "site": "validate, generate and build site/ with MkDocs (atomic)",
+        "serve": "live preview that regenerates when a source file changes",
+    }
+    for name, help_text in specs.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+        sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+        sub.add_argument("--docs", type=Path, help="docs folder (default: ROOT/docs)")
+        sub.add_argument("--site", type=Path, help="site folder (default: ROOT/site)")
+        if name == "serve":
+            sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def _report(report: Report, strict: bool) -> bool:
+    for item in report.sorted():
+        print(item.format(), file=sys.stderr)
+    errors, warnings = len(report.errors), len(report.warnings)
+    failed = report.failed(strict)
+    if report.items:
+        tail = " (--strict: warnings count as errors)" if strict and warnings else ""
+        print(f"{errors} error(s), {warnings} warning(s){tail}", file=sys.stderr)
+    return not failed
+
+
+def _generate(project: Project, strict: bool) -> dict[str, str] | None:
+    report = Report()
+    dossier = check(project.sources, report)
+    if not _report(report, strict) or dossier is None:
+        return None
+    return render(dossier)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project.at(args.root, args.sources, args.docs, args.site)
+    started = time.perf_counter()
+    if args.command == "serve":
+        from .serve import serve
+        return serve(project, args.addr)
+    pages = _generate(project, args.strict)
+    if pages is None:
+        return EXIT_INVALID
+    if args.command == "check":
+        print(f"sources are valid ({len(pages)} pages would be generated)")
+        return EXIT_OK
+    if args.command == "build":
+        written, removed = sync(pages, project.docs)
+        print(f"generated {len(pages)} pages: {written} written, {removed} removed, "
+              f"{len(pages) - written} unchanged ({time.perf_counter() - started:.2f} s)")
+        return EXIT_OK
+    try:
+        written, removed = build_site(project, pages)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        print("site build failed: docs/ and site/ are unchanged", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"built {project.site} from {len(pages)} generated pages "
+          f"({written} written, {removed} removed) in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""The dates that documentary sources support: EDTF level 1, shown honestly.
+
+A source rarely says "5 September 2023 at 06:45". It says "last week", "in July",
+"a month and a half ago". The qualifiers ``~`` (approximate), ``?`` (uncertain) and
+``%`` (both) and intervals ``a/b`` let the data say so, and the pages repeat it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_POINT = re.compile(
+    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2}))?)?)?(?P<qualifier>[~?%])?$"
+)
+
+FORMS = ("2023", "2023-09", "2023-09-05", "2023-09-05~ (approximate)",
+         "2023-09-05? (uncertain)", "2023-09-10/2023-09-13 (interval)")
+TIME_FORM = "2023-09-05T06:45+07:00"
+_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+
+
+class DateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class DatePoint:
+    """One end of a date: as precise as the source, no more."""
+
+    year: int
+    month: int = 0
+    """0 when only the year is known."""
+    day: int = 0
+    """0 when only the month is known."""
+    time: str = ""
+    """``HH:MM`` local time with its offset, articles' ``published`` only."""
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.time:
+            return "time"
+        return "day" if self.day else "month" if self.month else "year"
+
+    def label(self) -> str:
+        text = str(self.year)
+        if self.month:
+            text = f"{_MONTHS[self.month]} {text}"
+        if self.day:
+            text = f"{self.day} {text}"
+        if self.time:
+            text = f"{text}, {self.time}"
+        if self.approximate:
+            text = f"c. {text}"
+        if self.uncertain:
+            text = f"{text}?"
+        return text
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date as written in a source file, with its parsed ends."""
+
+    raw: str
+    start: DatePoint
+    end: DatePoint | None = None
+    """Set for intervals only."""
+
+    @property
+    def sort_key(self) -> tuple:
+        s = self.start
+        return (s.year, s.month, s.day, s.time, self.end is not None, self.raw)
+
+    @property
+    def qualified(self) -> bool:
+        points = [self.start] + ([self.end] if self.end else [])
+        return any(p.approximate or p.uncertain for p in points)
+
+    def label(self) -> str:
+        if self.end is None:
+            return self.start.label()
+        s, e = self.start, self.end
+        plain = not (s.approximate or s.uncertain or s.time or e.time)
+        if plain and s.precision == e.precision == "day" and (s.year, s.month) == (e.year, e.month):
+            return f"{s.day}–{e.day} {_MONTHS[e.month]} {e.year}" + ("?" if e.uncertain else "")
+        return f"{s.label()} – {e.label()}"
+
+    def precision_label(self) -> str:
+        words = {"time": "exact time", "day": "day", "month": "month", "year": "year"}
+        text = words[self.start.precision]
+        if self.end is not None:
+            text = "interval"
+        if self.qualified:
+            quals = []
+            if any(p.approximate for p in (self.start, self.end) if p):
+                quals.append("approximate")
+            if any(p.uncertain for p in (self.start, self.end) if p):
+                quals.append("uncertain")
+            text += ", " + " and ".join(quals)
+        return text
+
+
+def _point(text: str, allow_time: bool) -> DatePoint:
+    match = _POINT.match(text)
+    if not match:
+        raise DateError(f"{text!r} is not a date")
+    g = match.groupdict()
+    year, month, day = int(g["year"]), int(g["month"] or 0), int(g["day"] or 0)
+    if g["month"] and not 1 <= month <= 12:
+        raise DateError(f"{text!r} has no month {month}")
+    if g["day"] and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise DateError(f"{text!r} is not a day of {calendar.month_name[month]} {year}")
+    time = ""
+    if g["hour"]:
+        if not allow_time:
+            raise DateError(f"{text!r} has a time: times are allowed in an article's "
+                            "`published` only")
+        hour, minute = int(g["hour"]), int(g["minute"])
+        if hour > 23 or minute > 59 or int(g["second"] or 0) > 59:
+            raise DateError(f"{text!r} has an impossible time")
+        offset = g["offset"]
+        if offset != "Z" and (int(offset[1:3]) > 14 or int(offset[4:6]) > 59):
+            raise DateError(f"{text!r} has an impossible UTC offset")
+        time = f"{g['hour']}:{g['minute']}" + ("" if offset == "Z" else f" UTC{offset}")
+        if offset == "Z":
+            time += " UTC"
+    qualifier = g["qualifier"] or ""
+    return DatePoint(year, month, day, time,
+                     approximate=qualifier in "~%" and bool(qualifier),
+                     uncertain=qualifier in "?%" and bool(qualifier))
+
+
+def parse_date(text: str, allow_time: bool = False) -> Date:
+    """Parse an EDTF level-1 date or interval; raise DateError with a hint."""
+    text = text.strip()
+    try:
+        if "/" in text:
+            first, _, second = text.partition("/")
+            start, end = _point(first, allow_time), _point(second, allow_time)
+            if (end.year, end.month or 12, end.day or 31) < (start.year, start.month or 1, start.day or 1):
+                raise DateError(f"interval {text!r} ends before it starts")
+            return Date(text, start, end)
+        return Date(text, _point(text, allow_time))
+    except DateError as exc:
+        forms = ", ".join(FORMS) + (f", {TIME_FORM}" if allow_time else "")
+        raise DateError(f"{exc} (use one of: {forms})") from None

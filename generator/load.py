@@ -1,0 +1,101 @@
+"""Find the source files of a dossier and read each into a positioned tree."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Report, did_you_mean
+from .schema import FOLDERS, ID_PATTERN
+from .yamlnodes import YNode, parse
+
+MAX_ID_LENGTH = 120
+_ID = re.compile(ID_PATTERN)
+_IGNORED = {".gitkeep"}
+RESERVED_IDS = {"index"}
+
+
+@dataclass
+class SourceFile:
+    """One source file that parsed as YAML."""
+
+    folder: str
+    id: str
+    path: str
+    """As shown in messages: relative to the working directory when inside it."""
+    root: YNode
+
+
+def display_path(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return Path(relative if not relative.startswith("..") else path).as_posix()
+
+
+def id_problem(stem: str) -> str | None:
+    """Why ``stem`` cannot be an id, or None."""
+    if len(stem) > MAX_ID_LENGTH:
+        return f"is longer than {MAX_ID_LENGTH} characters"
+    if stem in RESERVED_IDS:
+        return f"is reserved for the folder's index page: choose another name"
+    if not _ID.match(stem):
+        return ("is not a valid id: use lower-case ASCII letters and digits joined by "
+                f"single hyphens, e.g. {suggest_id(stem)!r}")
+    return None
+
+
+def suggest_id(text: str) -> str:
+    from slugify import slugify
+    return slugify(text) or "my-entry"
+
+
+def load(sources: Path, report: Report) -> list[SourceFile]:
+    """Read every file under ``sources``; report what cannot be read or placed."""
+    files: list[SourceFile] = []
+    if not sources.is_dir():
+        report.error(display_path(sources), 0, "sources folder not found")
+        return files
+    for entry in sorted(sources.iterdir()):
+        shown = display_path(entry)
+        if entry.name in _IGNORED:
+            continue
+        if not entry.is_dir():
+            report.error(shown, 0, f"unexpected file: sources go in one of the folders "
+                         f"{', '.join(FOLDERS)}")
+            continue
+        if entry.name not in FOLDERS:
+            report.error(shown, 0, f"unknown folder {entry.name!r}{did_you_mean(entry.name, FOLDERS)}: "
+                         f"the folders are {', '.join(FOLDERS)}")
+            continue
+        for path in sorted(entry.rglob("*")):
+            files.extend(_read(path, entry.name, report))
+    return files
+
+
+def _read(path: Path, folder: str, report: Report) -> list[SourceFile]:
+    shown = display_path(path)
+    if path.name in _IGNORED or path.is_dir():
+        return []
+    if path.parent.name != folder:
+        report.error(shown, 0, f"unexpected sub-folder: put the file directly in sources/{folder}/")
+        return []
+    if path.suffix != ".yml":
+        hint = " (rename it to .yml)" if path.suffix in (".yaml", ".YML", ".YAML") else ""
+        report.error(shown, 0, f"unexpected file: source files end in .yml{hint}")
+        return []
+    problem = id_problem(path.stem)
+    if problem:
+        report.error(shown, 0, f"file name {path.stem!r} {problem}")
+        return []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(shown, 0, f"cannot read file: {exc.strerror}")
+        return []
+    result = parse(data)
+    for problem in result.problems:
+        report.error(shown, problem.line, problem.message, problem.column)
+    if result.root is None:
+        return []
+    return [SourceFile(folder, path.stem, shown, result.root)]

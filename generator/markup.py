@@ -1,0 +1,78 @@
+"""Contributor text into page text that can never become live markup.
+
+Plain-text fields are escaped for both Markdown and HTML, so ``*`` stays an
+asterisk and ``<script>`` stays text. Markdown fields are rendered here with
+Python-Markdown, then sanitised by nh3 (Ammonia) to a short allow-list with
+http(s) and mailto links only, and handed to MkDocs as finished HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+from markdown.extensions import Extension
+import nh3
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:^=$])")
+_ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",
+                 "pre", "hr", "sup", "sub", "del"}
+_ATTRIBUTES = {"a": {"href", "title"}}
+_SCHEMES = {"http", "https", "mailto"}
+
+
+def md_text(text: str | None) -> str:
+    """Plain text made safe to place anywhere in a Markdown line."""
+    if text is None:
+        return ""
+    one_line = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+
+
+def html_text(text: str | None) -> str:
+    """Plain text made safe inside HTML, e.g. attributes of raw HTML blocks."""
+    return html.escape(" ".join((text or "").split()), quote=True)
+
+
+def _sanitise(rendered: str) -> str:
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ATTRIBUTES,
+                     url_schemes=_SCHEMES, link_rel="noopener nofollow ugc",
+                     strip_comments=True)
+
+
+class _HtmlAsText(Extension):
+    """Raw HTML in contributor Markdown is shown as text, not passed through."""
+
+    def extendMarkdown(self, md):
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+def _render(text: str) -> str:
+    # A fresh converter per call: Markdown instances keep state between conversions.
+    converter = markdown.Markdown(extensions=["sane_lists", _HtmlAsText()], output_format="html")
+    return converter.convert(text)
+
+
+def _html_block(body: str) -> str:
+    # Blank lines would end the raw HTML block early and let Markdown parse the rest;
+    # inside a block-level element nothing is parsed as Markdown again.
+    body = re.sub(r"\n\s*\n", "\n", body.strip())
+    return f'<div class="dossier-prose">\n{body}\n</div>' if body else ""
+
+
+def md_block(text: str | None) -> str:
+    """Markdown rendered to a sanitised HTML block that MkDocs passes through whole."""
+    return _html_block(_sanitise(_render(text))) if text else ""
+
+
+def md_list(items: list[str]) -> str:
+    """Short Markdown statements (key points) as one sanitised HTML list."""
+    if not items:
+        return ""
+    rendered = []
+    for item in items:
+        body = _sanitise(_render(item)).strip()
+        rendered.append("<li>" + re.sub(r"^<p>(.*)</p>$", r"\1", body, flags=re.S) + "</li>")
+    return _html_block("<ul>\n" + "\n".join(rendered) + "\n</ul>")

@@ -1,0 +1,30 @@
+"""load -> validate -> link: from a sources folder to a linked dossier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Report
+from .link import Dossier, check_references, link
+from .load import load
+from .model import Corpus
+from .schema import FOLDERS
+from .validate import validate
+
+
+def check(sources: Path, report: Report) -> Dossier | None:
+    """The linked dossier, or None when any source has an error (all in ``report``)."""
+    corpus = Corpus()
+    broken: set[tuple[str, str]] = set()
+    for source in sorted(load(sources, report), key=lambda s: (s.folder, s.id)):
+        entity = validate(source, report)
+        if entity is None:
+            broken.add((source.folder, source.id))
+        else:
+            corpus.folder(source.folder)[entity.id] = entity
+    if report.errors:
+        # Still check references, so one run reports every problem; a reference to
+        # a file that exists but has errors of its own is not reported again.
+        check_references(corpus, report, skip=broken)
+        return None
+    return link(corpus, report)

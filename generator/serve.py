@@ -1,0 +1,58 @@
+"""Live preview: MkDocs serves docs/ while source changes regenerate the pages.
+
+MkDocs reloads the browser when a file under docs/ changes; since only pages whose
+bytes change are rewritten, an edit to one source reloads quickly.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .diagnostics import Report
+from .pipeline import check
+from .render import render
+from .site import Project
+from .write import sync
+
+POLL_SECONDS = 0.5
+
+
+def _snapshot(sources: Path) -> dict[str, float]:
+    return {str(p): p.stat().st_mtime for p in sorted(sources.rglob("*")) if p.is_file()}
+
+
+def regenerate(project: Project) -> bool:
+    report = Report()
+    dossier = check(project.sources, report)
+    for item in report.sorted():
+        print(item.format(), file=sys.stderr)
+    if dossier is None:
+        print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
+        return False
+    written, removed = sync(render(dossier), project.docs)
+    print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
+    return True
+
+
+def serve(project: Project, addr: str) -> int:
+    if not regenerate(project):
+        return 1
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr,
+                               "-f", str(project.config)], cwd=project.root)
+    seen = _snapshot(project.sources)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = _snapshot(project.sources)
+            if now != seen:
+                seen = now
+                regenerate(project)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return 0

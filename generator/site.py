@@ -1,0 +1,61 @@
+"""Build the whole site as a trial in a staging folder; publish it only if it succeeds.
+
+A failing build leaves ``docs/`` and ``site/`` exactly as they were: the pages are
+rendered and MkDocs runs on a complete copy, and only a clean result is swapped in.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .write import replace_dir, stage_docs, sync
+
+
+@dataclass
+class Project:
+    """Where a dossier's inputs and outputs live."""
+
+    root: Path
+    sources: Path
+    docs: Path
+    site: Path
+    config: Path
+
+    @classmethod
+    def at(cls, root: Path, sources=None, docs=None, site=None, config=None) -> "Project":
+        root = root.resolve()
+        return cls(root, Path(sources or root / "sources"), Path(docs or root / "docs"),
+                   Path(site or root / "site"), Path(config or root / "mkdocs.yml"))
+
+
+class BuildFailed(Exception):
+    """MkDocs refused the staged site; its output says why."""
+
+
+def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "-f", str(config), "-d", str(site_dir)]
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildFailed((result.stdout + result.stderr).strip())
+
+
+def build_site(project: Project, pages: dict[str, str]) -> tuple[int, int]:
+    """Trial-build the site with ``pages``; on success publish docs and site."""
+    work = project.root / ".build"
+    work.mkdir(exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
+    try:
+        shutil.copy2(project.config, stage / "mkdocs.yml")
+        stage_docs(pages, project.docs, stage / "docs")
+        mkdocs_build(stage / "mkdocs.yml", stage / "site", cwd=stage)
+        counts = sync(pages, project.docs)
+        replace_dir(stage / "site", project.site)
+        return counts
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

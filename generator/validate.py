@@ -1,0 +1,202 @@
+"""Check each source file against the content model and build its entity.
+
+Everything that can be said about one file alone is said here: types, required
+and unknown fields, dates, URLs. References between files are the linker's job.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from . import schema as s
+from .dates import DateError, parse_date
+from .diagnostics import Report, did_you_mean
+from .load import SourceFile
+from .model import Entity, Ref
+from .yamlnodes import YMap, YNode, YScalar, YSeq
+
+_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+_TAG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_KIND_NAMES = {s.Text: "text", s.Markdown: "text", s.RefTo: "an id", s.DateValue: "a date",
+               s.Url: "a URL", s.LanguageTag: "a language tag", s.Choice: "one word",
+               s.Tag: "a tag", s.Coordinates: "a [latitude, longitude] pair",
+               s.ListOf: "a list", s.Obj: "a mapping"}
+
+
+class _Invalid(Exception):
+    """Raised inside one field's conversion once its problem is reported."""
+
+
+class _FileChecker:
+    def __init__(self, source: SourceFile, report: Report):
+        self.source = source
+        self.report = report
+        self.ok = True
+
+    def error(self, node_or_line, message: str) -> None:
+        line = node_or_line if isinstance(node_or_line, int) else node_or_line.line
+        column = 0 if isinstance(node_or_line, int) else node_or_line.column
+        self.report.error(self.source.path, line, message, column)
+        self.ok = False
+
+    def mapping(self, node: YNode, fields: tuple[s.Field, ...], what: str) -> dict | None:
+        if not isinstance(node, YMap):
+            self.error(node, f"{what} must be a mapping of `field: value` lines, "
+                       f"found {_describe(node)}")
+            return None
+        known = {f.name for f in fields}
+        values: dict = {}
+        for key, value in node.entries.items():
+            if key not in known:
+                self.error(node.key_lines[key], f"unknown field {key!r}"
+                           f"{did_you_mean(key, known)}: {what} fields are "
+                           f"{', '.join(sorted(known))}")
+        for f in fields:
+            value_node = node.entries.get(f.name)
+            if value_node is None or _is_empty(value_node):
+                if f.required:
+                    line = node.key_lines.get(f.name, node.line)
+                    state = "is empty" if f.name in node.entries else "is missing"
+                    self.error(line, f"required field {f.name!r} {state}: {f.doc}")
+                continue
+            try:
+                values[f.name] = self.convert(value_node, f.type, f.name)
+            except _Invalid:
+                pass
+        return values
+
+    def convert(self, node: YNode, kind, name: str):
+        if isinstance(kind, s.ListOf):
+            if not isinstance(node, YSeq):
+                self.error(node, f"{name!r} must be a list, found {_describe(node)}: "
+                           "write `- item` lines or `[a, b]`")
+                raise _Invalid
+            if len(node.items) < kind.min_items:
+                self.error(node, f"{name!r} needs at least {kind.min_items} item(s)")
+                raise _Invalid
+            items, bad = [], False
+            for item in node.items:
+                try:
+                    items.append(self.convert(item, kind.item, name))
+                except _Invalid:
+                    bad = True
+            if bad:
+                raise _Invalid
+            return items
+        if isinstance(kind, s.Obj):
+            values = self.mapping(node, kind.fields, f"a {kind.name}")
+            if values is None or any(f.required and f.name not in values for f in kind.fields):
+                raise _Invalid
+            return kind.cls(**values, line=node.line) if "line" in kind.cls.__dataclass_fields__ \
+                else kind.cls(**values)
+        if isinstance(kind, s.Coordinates):
+            return self.coordinates(node, name)
+        if not isinstance(node, YScalar):
+            self.error(node, f"{name!r} must be {_KIND_NAMES[type(kind)]}, found {_describe(node)}")
+            raise _Invalid
+        text = node.text.strip()
+        if not text:
+            self.error(node, f"{name!r} is empty")
+            raise _Invalid
+        return self.scalar(node, text, kind, name)
+
+    def scalar(self, node: YScalar, text: str, kind, name: str):
+        if isinstance(kind, s.Text):
+            if not kind.multiline and "\n" in text:
+                self.error(node, f"{name!r} must be one line")
+                raise _Invalid
+            return text
+        if isinstance(kind, s.Markdown):
+            return text
+        if isinstance(kind, s.RefTo):
+            problem = None if re.match(s.ID_PATTERN, text) else "is not an id"
+            if problem:
+                self.error(node, f"{name!r}: {text!r} {problem}: ids are lower-case words "
+                           "joined by hyphens, the file name without .yml")
+                raise _Invalid
+            return Ref(kind.folder, text, node.line)
+        if isinstance(kind, s.DateValue):
+            try:
+                return parse_date(text, allow_time=kind.allow_time)
+            except DateError as exc:
+                self.error(node, f"{name!r}: {exc}")
+                raise _Invalid
+        if isinstance(kind, s.Url):
+            parts = urlsplit(text)
+            if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+                self.error(node, f"{name!r}: {text!r} is not an absolute http(s) URL")
+                raise _Invalid
+            return text
+        if isinstance(kind, s.LanguageTag):
+            if not _LANGUAGE.match(text):
+                self.error(node, f"{name!r}: {text!r} is not a BCP 47 language tag "
+                           "(e.g. `id`, `en`, `en-GB`)")
+                raise _Invalid
+            return text
+        if isinstance(kind, s.Choice):
+            if text not in kind.values:
+                self.error(node, f"{name!r}: {text!r} is not allowed"
+                           f"{did_you_mean(text, kind.values)}: use one of "
+                           f"{', '.join(kind.values)}")
+                raise _Invalid
+            return text
+        if isinstance(kind, s.Tag):
+            if not _TAG.match(text):
+                self.error(node, f"{name!r}: tag {text!r} must be lower-case words joined by "
+                           "hyphens, e.g. `arms-negotiations`")
+                raise _Invalid
+            return text
+        raise TypeError(kind)  # pragma: no cover - the schema uses only the kinds above
+
+    def coordinates(self, node: YNode, name: str) -> tuple[float, float]:
+        usage = f"{name!r} must be [latitude, longitude] in decimal degrees, e.g. [43.12, 131.9]"
+        if not isinstance(node, YSeq) or len(node.items) != 2 or not all(
+                isinstance(i, YScalar) and i.plain and _NUMBER.match(i.text) for i in node.items):
+            self.error(node, usage)
+            raise _Invalid
+        lat, lon = (float(i.text) for i in node.items)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.error(node, f"{usage}; latitude is within ±90 and longitude within ±180")
+            raise _Invalid
+        return (lat, lon)
+
+
+def _is_empty(node: YNode) -> bool:
+    return (isinstance(node, YScalar) and (node.is_null or not node.text.strip())) or \
+        (isinstance(node, YSeq) and not node.items)
+
+
+def _describe(node: YNode) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return f"text {node.text[:40]!r}"
+
+
+def _article_rules(checker: _FileChecker, values: dict) -> None:
+    language = values.get("language", "")
+    if language and language.split("-")[0].lower() != "en":
+        for quote in values.get("quotes", []):
+            if not quote.translation:
+                checker.error(quote.line, "quote has no 'translation': quotes in an article "
+                              f"in {language!r} need an English translation")
+
+
+def validate(source: SourceFile, report: Report) -> Entity | None:
+    """The entity a source file describes, or None when it has errors."""
+    entity_type = s.ENTITY_TYPES[source.folder]
+    checker = _FileChecker(source, report)
+    if not isinstance(source.root, YMap):
+        checker.error(source.root, f"the file must be a mapping of `field: value` lines, "
+                      f"found {_describe(source.root)}")
+        return None
+    values = checker.mapping(source.root, entity_type.fields, f"an {entity_type.folder[:-1]}"
+                             if entity_type.folder[0] in "aeiou" else f"a {entity_type.folder[:-1]}")
+    if entity_type is s.ARTICLE and values is not None:
+        _article_rules(checker, values)
+    if not checker.ok or values is None:
+        return None
+    return entity_type.cls(id=source.id, path=source.path, **values)

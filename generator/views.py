@@ -1,0 +1,270 @@
+"""View models: what each page shows, computed from the linked dossier.
+
+Templates receive these and only lay them out. Every list is already sorted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .link import Dossier, article_order, event_order
+from .model import Actor, Article, Claim, Event, Place
+
+POSITION_LABELS = {"asserts": "Asserts", "denies": "Denies",
+                   "declines-to-comment": "Declines to comment", "questions": "Questions"}
+KIND_LABELS = {"person": "People", "organization": "Organisations", "state": "States"}
+LANGUAGE_NAMES = {"id": "Indonesian", "en": "English", "ru": "Russian", "ko": "Korean",
+                  "ja": "Japanese", "zh": "Chinese", "fr": "French", "de": "German",
+                  "es": "Spanish", "ar": "Arabic", "uk": "Ukrainian", "ms": "Malay"}
+MENTION_LIMIT = 100
+"""An actor page lists at most this many articles, so it does not grow with the corpus."""
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    label: str
+    href: str
+    """Relative path of the target Markdown page, from the page being written."""
+
+
+@dataclass(frozen=True)
+class Dated:
+    date: str
+    link: LinkItem
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    speaker: LinkItem
+    article: Dated | None
+    text: str
+    translation: str | None
+    language: str
+    said_on: str
+
+
+@dataclass(frozen=True)
+class StanceView:
+    claim: LinkItem
+    actor: LinkItem
+    position: str
+    source: Dated
+    quote: str | None
+
+
+@dataclass
+class Group:
+    title: str
+    rows: list = field(default_factory=list)
+
+
+class Links:
+    """Relative links from a page at ``<depth>`` folders below ``docs/``."""
+
+    def __init__(self, dossier: Dossier, depth: int = 1):
+        self.d = dossier
+        self.prefix = "../" * depth
+
+    def to(self, folder: str, entity) -> LinkItem:
+        return LinkItem(label(entity), f"{self.prefix}{folder}/{entity.id}.md")
+
+    def article(self, a: Article) -> Dated:
+        return Dated(a.published.label(), self.to("articles", a), a.outlet)
+
+    def event(self, e: Event) -> Dated:
+        return Dated(e.date.label(), self.to("events", e))
+
+    def actor_ref(self, ref) -> LinkItem:
+        return self.to("actors", self.d.corpus.actors[ref.id])
+
+    def place_ref(self, ref) -> LinkItem:
+        return self.to("places", self.d.corpus.places[ref.id])
+
+    def stance(self, claim: Claim, stance) -> StanceView:
+        return StanceView(self.to("claims", claim), self.actor_ref(stance.actor),
+                          POSITION_LABELS[stance.position],
+                          self.article(self.d.corpus.articles[stance.source.id]), stance.quote)
+
+
+def label(entity) -> str:
+    if isinstance(entity, Actor | Place):
+        return entity.name
+    if isinstance(entity, Article):
+        return entity.title
+    if isinstance(entity, Event):
+        return entity.title
+    return entity.statement
+
+
+def language_name(tag: str) -> str:
+    name = LANGUAGE_NAMES.get(tag.split("-")[0].lower())
+    return f"{name} ({tag})" if name else tag
+
+
+def article_view(d: Dossier, a: Article) -> dict:
+    links = Links(d)
+    return dict(
+        a=a, published=a.published.label(), precision=a.published.precision_label(),
+        language=language_name(a.language),
+        retrieved=a.retrieved.label() if a.retrieved else None,
+        quotes=[QuoteView(links.actor_ref(q.by), None, q.text, q.translation, a.language,
+                          q.said_on.label() if q.said_on else "") for q in a.quotes],
+        actors=sorted((links.actor_ref(r) for r in dict.fromkeys(a.actors)), key=_by_label),
+        places=sorted((links.place_ref(r) for r in dict.fromkeys(a.places)), key=_by_label),
+        events=[links.event(e) for e in d.events_from.get(a.id, [])],
+        stances=[links.stance(c, s) for c, s in d.stances_from.get(a.id, [])],
+    )
+
+
+def actor_view(d: Dossier, actor: Actor) -> dict:
+    links = Links(d)
+    mentions = d.mentioned_in.get(actor.id, [])
+    return dict(
+        a=actor, kind=actor.kind,
+        country=links.actor_ref(actor.country) if actor.country else None,
+        affiliations=[links.actor_ref(r) for r in actor.affiliations],
+        members=[links.to("actors", m) for m in d.members.get(actor.id, [])],
+        places=[links.to("places", p) for p in d.places_in.get(actor.id, [])],
+        mentioned_in=[links.article(a) for a in mentions[:MENTION_LIMIT]],
+        mention_count=len(mentions), mention_limit=MENTION_LIMIT,
+        quotes=[QuoteView(links.actor_ref(q.by), links.article(a), q.text, q.translation,
+                          a.language, q.said_on.label() if q.said_on else "")
+                for a, q in d.quotes_by.get(actor.id, [])],
+        stances=[links.stance(c, s) for c, s in d.stances_by.get(actor.id, [])],
+        events=[links.event(e) for e in d.events_of_actor.get(actor.id, [])],
+        co_mentioned=[(links.to("actors", other), n)
+                      for other, n in d.co_mentioned.get(actor.id, [])[:10]],
+    )
+
+
+def event_view(d: Dossier, e: Event) -> dict:
+    links = Links(d)
+    return dict(
+        e=e, date=e.date.label(), precision=e.date.precision_label(),
+        actors=[links.actor_ref(r) for r in dict.fromkeys(e.actors)],
+        places=[links.place_ref(r) for r in dict.fromkeys(e.places)],
+        sources=sorted((links.article(d.corpus.articles[r.id]) for r in dict.fromkeys(e.sources)),
+                       key=lambda x: x.link.href),
+    )
+
+
+def claim_view(d: Dossier, c: Claim) -> dict:
+    links = Links(d)
+    counts = defaultdict(int)
+    for s in c.stances:
+        counts[s.position] += 1
+    return dict(c=c, contested=c.contested, stances=[links.stance(c, s) for s in c.stances],
+                tally=", ".join(f"{n} {POSITION_LABELS[p].lower()}"
+                                for p, n in sorted(counts.items())))
+
+
+def place_view(d: Dossier, p: Place) -> dict:
+    links = Links(d)
+    return dict(
+        p=p, country=links.actor_ref(p.country) if p.country else None,
+        coordinates=_coordinates(p.coordinates) if p.coordinates else None,
+        events=[links.event(e) for e in d.events_at.get(p.id, [])],
+        articles=[links.article(a) for a in d.articles_at.get(p.id, [])],
+    )
+
+
+def _coordinates(pair: tuple[float, float]) -> str:
+    lat, lon = pair
+    return f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.4f}° {'E' if lon >= 0 else 'W'}"
+
+
+def _by_label(item: LinkItem) -> tuple:
+    return (item.label.lower(), item.href)
+
+
+def month_groups(items, date_of, row) -> list[Group]:
+    groups: dict[tuple, Group] = {}
+    for item in items:
+        point = date_of(item).start
+        key = (point.year, point.month)
+        title = f"{_month_name(point.month)} {point.year}".strip()
+        groups.setdefault(key, Group(title)).rows.append(row(item))
+    return list(groups.values())
+
+
+def _month_name(month: int) -> str:
+    import calendar
+    return calendar.month_name[month] if month else "Month unknown,"
+
+
+def articles_index(d: Dossier) -> dict:
+    links = Links(d)
+    ordered = sorted(d.corpus.articles.values(), key=article_order)
+    return dict(groups=month_groups(ordered, lambda a: a.published, links.article),
+                count=len(ordered))
+
+
+def actors_index(d: Dossier) -> dict:
+    links = Links(d)
+    groups = []
+    for kind, title in KIND_LABELS.items():
+        actors = sorted((a for a in d.corpus.actors.values() if a.kind == kind),
+                        key=lambda a: (a.name.lower(), a.id))
+        if actors:
+            groups.append(Group(title, [(links.to("actors", a), a.role,
+                                         len(d.mentioned_in.get(a.id, []))) for a in actors]))
+    return dict(groups=groups, count=len(d.corpus.actors))
+
+
+def claims_index(d: Dossier) -> dict:
+    links = Links(d)
+    claims = sorted(d.corpus.claims.values(), key=lambda c: (not c.contested, c.statement.lower(), c.id))
+    return dict(rows=[(links.to("claims", c), c.contested, claim_view(d, c)["tally"])
+                      for c in claims], count=len(claims),
+                contested=sum(c.contested for c in claims))
+
+
+def places_index(d: Dossier) -> dict:
+    links = Links(d)
+    places = sorted(d.corpus.places.values(), key=lambda p: (p.name.lower(), p.id))
+    return dict(rows=[(links.to("places", p), p.kind,
+                       links.actor_ref(p.country) if p.country else None,
+                       len(d.events_at.get(p.id, [])) + len(d.articles_at.get(p.id, [])))
+                      for p in places], count=len(places))
+
+
+def events_index(d: Dossier) -> dict:
+    links = Links(d)
+    events = sorted(d.corpus.events.values(), key=event_order)
+    return dict(rows=[links.event(e) for e in events], count=len(events))
+
+
+def timeline(d: Dossier) -> dict:
+    links = Links(d)
+    events = sorted(d.corpus.events.values(), key=event_order)
+    years: dict[int, Group] = {}
+    for e in events:
+        group = years.setdefault(e.date.start.year, Group(str(e.date.start.year)))
+        group.rows.append((links.event(e), e.date.qualified,
+                           [links.actor_ref(r) for r in dict.fromkeys(e.actors)],
+                           [links.article(d.corpus.articles[r.id]) for r in dict.fromkeys(e.sources)]))
+    return dict(groups=list(years.values()), count=len(events))
+
+
+def overview(d: Dossier) -> dict:
+    """Figures for the home page, linked from the site root."""
+    links = Links(d, depth=0)
+    c = d.corpus
+    events = sorted(c.events.values(), key=event_order)
+    articles = sorted(c.articles.values(), key=article_order)
+    quotes = sum(len(a.quotes) for a in articles)
+    return dict(
+        counts=[("Articles", len(c.articles), "articles/index.md"),
+                ("Actors", len(c.actors), "actors/index.md"),
+                ("Events", len(c.events), "timeline/index.md"),
+                ("Claims", len(c.claims), "claims/index.md"),
+                ("Places", len(c.places), "places/index.md"),
+                ("Quotes", quotes, None)],
+        contested=sum(cl.contested for cl in c.claims.values()),
+        span=(events[0].date.label(), events[-1].date.label()) if events else None,
+        article_span=(articles[-1].published.label(), articles[0].published.label()) if articles else None,
+        latest_events=[links.event(e) for e in events[-5:]][::-1],
+        latest_articles=[links.article(a) for a in articles[:5]],
+    )
