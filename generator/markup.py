@@ -15,7 +15,7 @@ import markdown
 from markdown.extensions import Extension
 import nh3
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:^=$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",
                  "pre", "hr", "sup", "sub", "del"}
 _ATTRIBUTES = {"a": {"href", "title"}}
