@@ -1,0 +1,145 @@
+"""A full build of the real sources, checked as a reader would follow links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT, make_project, run_generator
+
+FOLDERS = ("articles", "actors", "events", "claims", "places")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self._in_content = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
+            self._in_content = 1
+        if self._in_content and tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("real"))
+    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
+    assert result.code == 0, result.err
+    return project / "site"
+
+
+def sources(folder: str) -> list[str]:
+    return sorted(p.stem for p in (ROOT / "sources" / folder).glob("*.yml"))
+
+
+def links_from(site: Path, folder: str, entity_id: str) -> set[str]:
+    """Site-relative paths (``actors/x``) that an entity page's content links to."""
+    page = f"{folder}/{entity_id}/index.html"
+    parser = _Links()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    found = set()
+    for href in parser.hrefs:
+        if href.startswith(("http", "#", "mailto:")):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+        found.add(target.removesuffix("/index.html").strip("/"))
+    return found
+
+
+def raw(folder: str, entity_id: str) -> dict:
+    return yaml.load((ROOT / "sources" / folder / f"{entity_id}.yml").read_text(encoding="utf-8"),
+                     Loader=yaml.BaseLoader)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_source_file_has_its_page(site, folder):
+    missing = [i for i in sources(folder) if not (site / folder / i / "index.html").is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS + ("timeline",))
+def test_every_folder_has_an_index_page(site, folder):
+    assert (site / folder / "index.html").is_file()
+
+
+def test_articles_and_their_actors_link_both_ways(site):
+    for article in sources("articles"):
+        for actor in raw("articles", article)["actors"]:
+            assert f"actors/{actor}" in links_from(site, "articles", article)
+            assert f"articles/{article}" in links_from(site, "actors", actor), (article, actor)
+
+
+def test_articles_and_their_places_link_both_ways(site):
+    for article in sources("articles"):
+        for place in raw("articles", article).get("places", []):
+            assert f"places/{place}" in links_from(site, "articles", article)
+            assert f"articles/{article}" in links_from(site, "places", place)
+
+
+def test_events_and_their_sources_actors_and_places_link_both_ways(site):
+    for event in sources("events"):
+        data = raw("events", event)
+        out = links_from(site, "events", event)
+        for article in data["sources"]:
+            assert f"articles/{article}" in out
+            assert f"events/{event}" in links_from(site, "articles", article)
+        for actor in data.get("actors", []):
+            assert f"actors/{actor}" in out
+            assert f"events/{event}" in links_from(site, "actors", actor)
+        for place in data.get("places", []):
+            assert f"places/{place}" in out
+            assert f"events/{event}" in links_from(site, "places", place)
+
+
+def test_claim_stances_link_their_actor_and_source_both_ways(site):
+    for claim in sources("claims"):
+        out = links_from(site, "claims", claim)
+        for stance in raw("claims", claim)["stances"]:
+            assert f"actors/{stance['actor']}" in out
+            assert f"articles/{stance['source']}" in out
+            assert f"claims/{claim}" in links_from(site, "actors", stance["actor"])
+            assert f"claims/{claim}" in links_from(site, "articles", stance["source"])
+
+
+def test_quotes_link_their_speaker_and_appear_on_the_speakers_page(site):
+    for article in sources("articles"):
+        for quote in raw("articles", article).get("quotes", []):
+            assert f"actors/{quote['by']}" in links_from(site, "articles", article)
+            speaker_page = (site / "actors" / quote["by"] / "index.html").read_text(encoding="utf-8")
+            assert quote["text"].split()[0] in speaker_page
+
+
+def test_the_timeline_lists_every_event(site):
+    timeline = links_from(site, "timeline", "")
+    assert {f"events/{e}" for e in sources("events")} <= timeline
+
+
+def test_no_page_links_to_a_missing_page(site):
+    for folder in FOLDERS:
+        for entity in sources(folder):
+            for target in links_from(site, folder, entity):
+                if target.startswith(("assets", "search", "tags")):
+                    continue
+                assert (site / target / "index.html").is_file() or (site / target).is_file(), \
+                    (folder, entity, target)
+
+
+def test_the_home_page_shows_generated_figures(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    count = len(sources("articles"))
+    assert re.search(rf'Articles</a></td>\s*<td>{count}</td>', home)
+
+
+def test_the_site_makes_no_third_party_request(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), page
