@@ -1,0 +1,75 @@
+"""Serve a built site on localhost and drive it with headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+
+from .browser_path import browser_path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path):
+    """The site on an ephemeral port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    path = browser_path()
+    if path is None:
+        raise RuntimeError("no Chromium found: run `make browser` or set CHROMIUM")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
+    """Type ``query`` into Material's search box; the result links, best first.
+
+    The index loads in a web worker after the page; a query typed before it is
+    ready gets no answer, so the query is typed again until results appear."""
+    page.wait_for_load_state("networkidle")
+    if not page.locator("input.md-search__input").is_visible():
+        page.locator('label.md-header__button[for="__search"]').click()
+    box = page.locator("input.md-search__input")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        box.click()
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            page.wait_for_selector(".md-search-result__item a", state="attached", timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+    return page.eval_on_selector_all(".md-search-result__item a",
+                                     "els => els.map(e => e.getAttribute('href'))")

@@ -1,0 +1,109 @@
+"""The reader's promises, checked in a real browser: search, links, privacy, access."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .browser import chromium, search, serve
+from .conftest import make_project, run_generator
+
+ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
+ACTOR = "actors/adrienne-watson/"
+AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
+         "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/"}
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("browser"))
+    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
+    assert result.code == 0, result.err
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def test_searching_a_spokespersons_surname_finds_their_page(page, base_url):
+    page.goto(base_url + "/")
+    results = search(page, "Watson")
+    assert any(ACTOR in href for href in results), results
+
+
+def test_searching_an_indonesian_word_from_a_quote_finds_the_article(page, base_url):
+    page.goto(base_url + "/")
+    results = search(page, "persenjataan")
+    assert any(ARTICLE in href for href in results), results
+
+
+def test_an_actor_link_leads_to_the_actor_and_back_to_the_article(page, base_url):
+    page.goto(base_url + "/" + ARTICLE)
+    page.locator("article").get_by_role("link", name="Adrienne Watson").first.click()
+    page.wait_for_url("**/" + ACTOR)
+    assert page.locator("h1").inner_text().rstrip("¶") == "Adrienne Watson"
+    page.locator("article").locator(f'a[href$="{ARTICLE.split("/")[1]}/"]').first.click()
+    page.wait_for_url("**/" + ARTICLE)
+    page.go_back()
+    page.wait_for_url("**/" + ACTOR)
+
+
+@pytest.mark.parametrize("path, heading, rows", [
+    ("timeline/", "Timeline", "table tbody tr"),
+    ("claims/", "Claims", "table tbody tr"),
+    ("places/", "Places", "table tbody tr"),
+])
+def test_the_section_pages_render_their_lists(page, base_url, path, heading, rows):
+    page.goto(f"{base_url}/{path}")
+    assert page.locator("h1").inner_text().rstrip("¶") == heading
+    assert page.locator(f"article {rows}").count() >= 5
+
+
+def test_no_request_leaves_the_sites_host_and_no_console_error(page, base_url):
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in list(PAGES.values()) + ["articles/", "actors/", "places/", "tags/", "about/"]:
+        page.goto(f"{base_url}/{path}")
+        page.wait_for_load_state("networkidle")
+    search(page, "Kirby")
+    host = urlsplit(base_url).netloc
+    foreign = sorted({u for u in requests if urlsplit(u).netloc not in (host, "")
+                      and not u.startswith(("data:", "blob:"))})
+    assert foreign == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_url, name, width):
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/{PAGES[name]}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [{"id": v["id"], "impact": v["impact"],
+                    "nodes": [n["target"] for n in v["nodes"]][:5]}
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], json.dumps(serious, indent=1)
+    finally:
+        context.close()
