@@ -6,7 +6,7 @@ Templates receive these and only lay them out. Every list is already sorted.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .link import Dossier, article_order, event_order
 from .model import Actor, Article, Claim, Event, Place
@@ -71,7 +71,7 @@ class Links:
         return LinkItem(label(entity), f"{self.prefix}{folder}/{entity.id}.md")
 
     def article(self, a: Article) -> Dated:
-        return Dated(a.published.label(), self.to("articles", a), a.outlet)
+        return Dated(list_label(a.published), self.to("articles", a), a.outlet)
 
     def event(self, e: Event) -> Dated:
         return Dated(e.date.label(), self.to("events", e))
@@ -86,6 +86,13 @@ class Links:
         return StanceView(self.to("claims", claim), self.actor_ref(stance.actor),
                           POSITION_LABELS[stance.position],
                           self.article(self.d.corpus.articles[stance.source.id]), stance.quote)
+
+
+def list_label(date) -> str:
+    """A date for lists: the day is enough, the time of publication is on the article."""
+    if date.end is None and date.start.time:
+        return replace(date.start, time="").label()
+    return date.label()
 
 
 def label(entity) -> str:
@@ -122,7 +129,7 @@ def actor_view(d: Dossier, actor: Actor) -> dict:
     links = Links(d)
     mentions = d.mentioned_in.get(actor.id, [])
     return dict(
-        a=actor, kind=actor.kind,
+        a=actor, kind=actor.kind.capitalize(),
         country=links.actor_ref(actor.country) if actor.country else None,
         affiliations=[links.actor_ref(r) for r in actor.affiliations],
         members=[links.to("actors", m) for m in d.members.get(actor.id, [])],
