@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|site|serve``.
+"""Command line: ``python -m generator check|build|site|serve|schema|new``.
 
 Exit status: 0 success, 1 invalid sources or failed build, 2 wrong usage.
 """
@@ -10,7 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from . import jsonschema, scaffold
 from .diagnostics import Report
+from .load import display_path
 from .pipeline import check
 from .render import render
 from .site import BuildFailed, Project, build_site
@@ -37,7 +39,58 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--site", type=Path, help="site folder (default: ROOT/site)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    _add_authoring_commands(commands)
     return parser
+
+
+def _add_authoring_commands(commands) -> None:
+    """``schema`` and ``new`` help contributors edit sources; they run no pipeline."""
+    help_text = "write the JSON Schemas of the source files into generator/schemas/"
+    sub = commands.add_parser("schema", help=help_text, description=help_text)
+    sub.add_argument("--check", action="store_true",
+                     help="write nothing; fail if a committed schema differs from the model")
+    sub.add_argument("--dir", type=Path, help="schemas folder (default: generator/schemas)")
+    help_text = "start a source file from a commented template"
+    sub = commands.add_parser("new", help=help_text, description=help_text)
+    sub.add_argument("type", help="article, actor, event, claim or place")
+    sub.add_argument("id", help="the new file's name without .yml, e.g. jane-doe")
+    sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+
+
+def _schema(args: argparse.Namespace) -> int:
+    folder = args.dir or jsonschema.SCHEMAS
+    if args.check:
+        stale = jsonschema.stale_files(folder)
+        for path, problem in stale:
+            print(f"{display_path(path)} {problem}: run `python -m generator schema`",
+                  file=sys.stderr)
+        if stale:
+            return EXIT_INVALID
+        print(f"schemas in {display_path(folder)} match the content model")
+        return EXIT_OK
+    changed = jsonschema.write_files(folder)
+    for path in changed:
+        print(f"updated {display_path(path)}")
+    print(f"schemas in {display_path(folder)} match the content model "
+          f"({len(changed)} file(s) updated)")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.create(args.sources or args.root / "sources", args.type, args.id)
+    except scaffold.UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except scaffold.AlreadyExists as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    print(f"created {display_path(path)}: replace every TODO, then run `make check`")
+    return EXIT_OK
+
+
+_AUTHORING = {"schema": _schema, "new": _new}
 
 
 def _report(report: Report, strict: bool) -> bool:
@@ -61,6 +114,8 @@ def _generate(project: Project, strict: bool) -> dict[str, str] | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in _AUTHORING:
+        return _AUTHORING[args.command](args)
     project = Project.at(args.root, args.sources, args.docs, args.site)
     started = time.perf_counter()
     if args.command == "serve":

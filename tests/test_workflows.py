@@ -1,0 +1,114 @@
+"""The GitHub workflows: valid for GitHub, and safe with the repository's permissions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+
+
+def check_workflows(*files: Path) -> subprocess.CompletedProcess:
+    """GitHub's workflow schema as vendored by check-jsonschema: no network needed."""
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows",
+                           *map(str, files)], capture_output=True, text=True)
+
+
+def load(name: str) -> dict:
+    # BaseLoader keeps `on` a string: YAML 1.1 would read it as True.
+    return yaml.load((WORKFLOWS / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def uses(workflow: dict) -> list[str]:
+    return [step["uses"] for step in steps(workflow) if "uses" in step]
+
+
+def test_there_is_a_ci_and_a_deploy_workflow():
+    assert {p.name for p in WORKFLOWS.glob("*.yml")} >= {"ci.yml", "deploy.yml"}
+
+
+def test_every_workflow_matches_githubs_workflow_schema():
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    result = check_workflows(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_fails_on_an_invalid_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                      "    stepz:\n      - run: make test\n")
+    result = check_workflows(broken)
+    assert result.returncode != 0
+    assert "broken.yml" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.y*ml")), ids=lambda p: p.name)
+def test_no_workflow_runs_untrusted_code_with_pull_request_target(path):
+    workflow = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    triggers = workflow["on"]
+    names = [triggers] if isinstance(triggers, str) else list(triggers)
+    assert "pull_request_target" not in names
+
+
+def test_ci_can_only_read_the_repository():
+    assert load("ci.yml")["permissions"] == {"contents": "read"}
+
+
+def test_ci_runs_on_pull_requests_and_pushes():
+    assert {"pull_request", "push"} <= set(load("ci.yml")["on"])
+
+
+def test_ci_tests_with_chrome_builds_strictly_and_uploads_the_preview():
+    ci = load("ci.yml")
+    runs = {step["run"]: step for step in steps(ci) if "run" in step}
+    assert runs["make test"]["env"]["CHROMIUM"] == "/usr/bin/google-chrome"
+    assert "make site" in runs
+    upload = next(step for step in steps(ci) if step.get("uses") == "actions/upload-artifact@v4")
+    assert upload["with"]["path"].rstrip("/") == "site"
+    order = [step.get("run") or step.get("uses") for step in steps(ci)]
+    assert order.index("make test") < order.index("make site") < \
+        order.index("actions/upload-artifact@v4")
+
+
+def test_every_job_sets_up_python_3_11_with_a_pip_cache():
+    for name in ("ci.yml", "deploy.yml"):
+        setups = [step for step in steps(load(name))
+                  if step.get("uses", "").startswith("actions/setup-python@")]
+        assert setups, name
+        for step in setups:
+            assert step["with"]["python-version"] == "3.11"
+            assert step["with"]["cache"] == "pip"
+            assert step["with"]["cache-dependency-path"] == "requirements.txt"
+
+
+def test_deploy_publishes_the_strict_build_to_pages_one_run_at_a_time():
+    deploy = load("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    assert deploy["permissions"]["pages"] == "write"
+    assert deploy["permissions"]["id-token"] == "write"
+    assert deploy["permissions"]["contents"] == "read"
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    assert "make site" in [step.get("run") for step in steps(deploy)]
+    upload = next(step for step in steps(deploy)
+                  if step.get("uses") == "actions/upload-pages-artifact@v3")
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert "actions/configure-pages@v5" in uses(deploy)
+
+
+def test_deploy_job_deploys_the_built_artifact_to_the_github_pages_environment():
+    job = load("deploy.yml")["jobs"]["deploy"]
+    assert job["needs"] == "build"
+    assert job["environment"]["name"] == "github-pages"
+    step = next(step for step in job["steps"] if step.get("uses") == "actions/deploy-pages@v4")
+    assert job["environment"]["url"] == f"${{{{ steps.{step['id']}.outputs.page_url }}}}"
