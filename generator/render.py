@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import yaml
 
-from . import views
+from . import listings, views
 from .link import Dossier
 from .markup import html_text, md_block, md_list, md_text
 
@@ -31,9 +32,15 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~"
+"""Reserved URL characters kept as they are; everything else is percent-encoded."""
+
+
 def _url(url: str) -> str:
-    # Validated as http(s) already; angle brackets let Markdown take it whole.
-    return "<" + url.replace(">", "%3E").replace(" ", "%20") + ">"
+    # Validated as http(s) already. Percent-encoding the rest keeps `|` from splitting
+    # a table row and a backtick from starting code; the angle brackets let Markdown
+    # take the whole address, parentheses included.
+    return "<" + quote(url, safe=_URL_SAFE) + ">"
 
 
 def _plain(markdown_text: str | None, limit: int = 160) -> str:
@@ -84,17 +91,8 @@ def render(d: Dossier) -> dict[str, str]:
     for p in c.places.values():
         r.page(f"places/{p.id}.md", "place.md.j2", **views.place_view(d, p),
                front_matter=front_matter(p.name, _plain(p.summary)))
-    r.page("articles/index.md", "articles_index.md.j2", **views.articles_index(d),
-           front_matter=front_matter("Articles"))
-    r.page("actors/index.md", "actors_index.md.j2", **views.actors_index(d),
-           front_matter=front_matter("Actors"))
-    r.page("events/index.md", "events_index.md.j2", **views.events_index(d),
-           front_matter=front_matter("Events"))
-    r.page("claims/index.md", "claims_index.md.j2", **views.claims_index(d),
-           front_matter=front_matter("Claims"))
-    r.page("places/index.md", "places_index.md.j2", **views.places_index(d),
-           front_matter=front_matter("Places"))
-    r.page("timeline/index.md", "timeline.md.j2", **views.timeline(d),
-           front_matter=front_matter("Timeline"))
+    for listing in listings.all_listings(d):
+        r.page(listing.path, listing.template, **listing.context,
+               front_matter=front_matter(listing.title, search={"exclude": True}))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return r.pages

@@ -17,8 +17,24 @@ KIND_LABELS = {"person": "People", "organization": "Organisations", "state": "St
 LANGUAGE_NAMES = {"id": "Indonesian", "en": "English", "ru": "Russian", "ko": "Korean",
                   "ja": "Japanese", "zh": "Chinese", "fr": "French", "de": "German",
                   "es": "Spanish", "ar": "Arabic", "uk": "Ukrainian", "ms": "Malay"}
-MENTION_LIMIT = 100
-"""An actor page lists at most this many articles, so it does not grow with the corpus."""
+LIST_LIMIT = 100
+"""Most items in one backlink list, so that no entity page grows with the corpus."""
+
+
+@dataclass(frozen=True)
+class Limited:
+    """The first items of a longer list, and how many there are in all."""
+
+    items: list
+    total: int
+
+    @classmethod
+    def of(cls, items: list, limit: int = LIST_LIMIT) -> "Limited":
+        return cls(items[:limit], len(items))
+
+    @property
+    def cut(self) -> bool:
+        return self.total > len(self.items)
 
 
 @dataclass(frozen=True)
@@ -132,15 +148,15 @@ def actor_view(d: Dossier, actor: Actor) -> dict:
         a=actor, kind=actor.kind.capitalize(),
         country=links.actor_ref(actor.country) if actor.country else None,
         affiliations=[links.actor_ref(r) for r in actor.affiliations],
-        members=[links.to("actors", m) for m in d.members.get(actor.id, [])],
-        places=[links.to("places", p) for p in d.places_in.get(actor.id, [])],
-        mentioned_in=[links.article(a) for a in mentions[:MENTION_LIMIT]],
-        mention_count=len(mentions), mention_limit=MENTION_LIMIT,
-        quotes=[QuoteView(links.actor_ref(q.by), links.article(a), q.text, q.translation,
-                          a.language, q.said_on.label() if q.said_on else "")
-                for a, q in d.quotes_by.get(actor.id, [])],
-        stances=[links.stance(c, s) for c, s in d.stances_by.get(actor.id, [])],
-        events=[links.event(e) for e in d.events_of_actor.get(actor.id, [])],
+        members=Limited.of([links.to("actors", m) for m in d.members.get(actor.id, [])]),
+        places=Limited.of([links.to("places", p) for p in d.places_in.get(actor.id, [])]),
+        mentioned_in=Limited.of([links.article(a) for a in mentions]),
+        quotes=Limited.of([QuoteView(links.actor_ref(q.by), links.article(a), q.text,
+                                     q.translation, a.language,
+                                     q.said_on.label() if q.said_on else "")
+                           for a, q in d.quotes_by.get(actor.id, [])], LIST_LIMIT // 2),
+        stances=Limited.of([links.stance(c, s) for c, s in d.stances_by.get(actor.id, [])]),
+        events=Limited.of([links.event(e) for e in d.events_of_actor.get(actor.id, [])][::-1]),
         co_mentioned=[(links.to("actors", other), n)
                       for other, n in d.co_mentioned.get(actor.id, [])[:10]],
     )
@@ -172,8 +188,8 @@ def place_view(d: Dossier, p: Place) -> dict:
     return dict(
         p=p, country=links.actor_ref(p.country) if p.country else None,
         coordinates=_coordinates(p.coordinates) if p.coordinates else None,
-        events=[links.event(e) for e in d.events_at.get(p.id, [])],
-        articles=[links.article(a) for a in d.articles_at.get(p.id, [])],
+        events=Limited.of([links.event(e) for e in d.events_at.get(p.id, [])][::-1]),
+        articles=Limited.of([links.article(a) for a in d.articles_at.get(p.id, [])]),
     )
 
 
@@ -184,75 +200,6 @@ def _coordinates(pair: tuple[float, float]) -> str:
 
 def _by_label(item: LinkItem) -> tuple:
     return (item.label.lower(), item.href)
-
-
-def month_groups(items, date_of, row) -> list[Group]:
-    groups: dict[tuple, Group] = {}
-    for item in items:
-        point = date_of(item).start
-        key = (point.year, point.month)
-        title = f"{_month_name(point.month)} {point.year}".strip()
-        groups.setdefault(key, Group(title)).rows.append(row(item))
-    return list(groups.values())
-
-
-def _month_name(month: int) -> str:
-    import calendar
-    return calendar.month_name[month] if month else "Month unknown,"
-
-
-def articles_index(d: Dossier) -> dict:
-    links = Links(d)
-    ordered = sorted(d.corpus.articles.values(), key=article_order)
-    return dict(groups=month_groups(ordered, lambda a: a.published, links.article),
-                count=len(ordered))
-
-
-def actors_index(d: Dossier) -> dict:
-    links = Links(d)
-    groups = []
-    for kind, title in KIND_LABELS.items():
-        actors = sorted((a for a in d.corpus.actors.values() if a.kind == kind),
-                        key=lambda a: (a.name.lower(), a.id))
-        if actors:
-            groups.append(Group(title, [(links.to("actors", a), a.role,
-                                         len(d.mentioned_in.get(a.id, []))) for a in actors]))
-    return dict(groups=groups, count=len(d.corpus.actors))
-
-
-def claims_index(d: Dossier) -> dict:
-    links = Links(d)
-    claims = sorted(d.corpus.claims.values(), key=lambda c: (not c.contested, c.statement.lower(), c.id))
-    return dict(rows=[(links.to("claims", c), c.contested, claim_view(d, c)["tally"])
-                      for c in claims], count=len(claims),
-                contested=sum(c.contested for c in claims))
-
-
-def places_index(d: Dossier) -> dict:
-    links = Links(d)
-    places = sorted(d.corpus.places.values(), key=lambda p: (p.name.lower(), p.id))
-    return dict(rows=[(links.to("places", p), p.kind,
-                       links.actor_ref(p.country) if p.country else None,
-                       len(d.events_at.get(p.id, [])) + len(d.articles_at.get(p.id, [])))
-                      for p in places], count=len(places))
-
-
-def events_index(d: Dossier) -> dict:
-    links = Links(d)
-    events = sorted(d.corpus.events.values(), key=event_order)
-    return dict(rows=[links.event(e) for e in events], count=len(events))
-
-
-def timeline(d: Dossier) -> dict:
-    links = Links(d)
-    events = sorted(d.corpus.events.values(), key=event_order)
-    years: dict[int, Group] = {}
-    for e in events:
-        group = years.setdefault(e.date.start.year, Group(str(e.date.start.year)))
-        group.rows.append((links.event(e), e.date.qualified,
-                           [links.actor_ref(r) for r in dict.fromkeys(e.actors)],
-                           [links.article(d.corpus.articles[r.id]) for r in dict.fromkeys(e.sources)]))
-    return dict(groups=list(years.values()), count=len(events))
 
 
 def overview(d: Dossier) -> dict:

@@ -1,0 +1,216 @@
+"""The section index pages and the timeline, split so no page grows with the corpus.
+
+A small dossier gets one page per section. Past ``PAGE_SIZE`` entries, the articles
+index and the timeline split by month (and a crowded month into parts), and the
+other indexes into numbered pages, each linked from the first.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+
+from .link import Dossier, article_order, event_order
+from .views import KIND_LABELS, LinkItem, Links, claim_view
+
+PAGE_SIZE = 200
+"""Most rows on one listing page."""
+TIMELINE_PAGE_SIZE = 100
+"""Timeline rows carry actors and sources, so fewer fit in the same weight."""
+LATEST = 20
+
+
+@dataclass
+class Listing:
+    """One generated listing page."""
+
+    path: str
+    """Under docs/, e.g. ``articles/months/2023-09.md``."""
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.context = {"up": None, "pager": None, "title": self.title, **self.context}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month (or a year when the month is unknown) with its own page."""
+
+    key: str
+    label: str
+    count: int
+    href: str
+
+
+@dataclass
+class Group:
+    title: str
+    rows: list = field(default_factory=list)
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
+
+
+def _pager(number: int, total: int, first: str, nth) -> dict | None:
+    """Previous/next links between the numbered pages of one list."""
+    if total == 1:
+        return None
+    href = lambda n: first if n == 1 else nth(n)
+    return dict(number=number, total=total,
+                previous=LinkItem(f"Page {number - 1}", href(number - 1)) if number > 1 else None,
+                next=LinkItem(f"Page {number + 1}", href(number + 1)) if number < total else None)
+
+
+def _paginated(folder: str, template: str, title: str, rows: list, **context) -> list[Listing]:
+    """``<folder>/index.md`` and, when needed, ``<folder>/pages/<n>.md``."""
+    chunks = _chunks(rows, PAGE_SIZE)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        if number == 1:
+            path, first, nth = f"{folder}/index.md", "index.md", lambda n: f"pages/{n}.md"
+        else:
+            path, first, nth = f"{folder}/pages/{number}.md", "../index.md", lambda n: f"{n}.md"
+        heading = title if number == 1 else f"{title}, page {number}"
+        pages.append(Listing(path, template, heading, dict(
+            context, rows=chunk, pager=_pager(number, len(chunks), first, nth))))
+    return pages
+
+
+def _month_key(point) -> tuple[str, str]:
+    if not point.month:
+        return f"{point.year:04d}", f"{point.year}, month unknown"
+    return f"{point.year:04d}-{point.month:02d}", f"{calendar.month_name[point.month]} {point.year}"
+
+
+def _by_period(items, date_of) -> dict[tuple[str, str], list]:
+    periods: dict[tuple[str, str], list] = {}
+    for item in items:
+        periods.setdefault(_month_key(date_of(item).start), []).append(item)
+    return periods
+
+
+def _split(folder: str, sub: str, items, date_of, size: int, row, links_at) -> tuple[list, list]:
+    """Pages per period (a crowded one in parts) and the periods for the index."""
+    pages, periods = [], []
+    for (key, label), members in _by_period(items, date_of).items():
+        parts = _chunks(members, size)
+        for number, part in enumerate(parts, start=1):
+            name = key if number == 1 else f"{key}-part-{number}"
+            part_label = label if len(parts) == 1 else f"{label} (part {number} of {len(parts)})"
+            pages.append((f"{folder}/{sub}{name}.md", part_label,
+                          [row(links_at(f"{folder}/{sub}"), m) for m in part]))
+            periods.append(Period(name, part_label, len(part), f"{sub}{name}.md"))
+    return pages, periods
+
+
+def _depth(path: str) -> int:
+    return path.count("/")
+
+
+def articles(d: Dossier) -> list[Listing]:
+    ordered = sorted(d.corpus.articles.values(), key=article_order)
+    links = Links(d)
+    intro = dict(count=len(ordered))
+    if len(ordered) <= PAGE_SIZE:
+        groups = [Group(label, [links.article(a) for a in members])
+                  for (_, label), members in _by_period(ordered, lambda a: a.published).items()]
+        return [Listing("articles/index.md", "articles_index.md.j2", "Articles",
+                        dict(intro, groups=groups, periods=[], latest=[]))]
+    pages, periods = _split("articles", "months/", ordered, lambda a: a.published, PAGE_SIZE,
+                            lambda lk, a: lk.article(a), lambda sub: Links(d, _depth(sub)))
+    result = [Listing("articles/index.md", "articles_index.md.j2", "Articles",
+                      dict(intro, groups=[], periods=_years(periods),
+                           latest=[links.article(a) for a in ordered[:LATEST]]))]
+    for path, label, rows in pages:
+        result.append(Listing(path, "articles_index.md.j2", f"Articles: {label}",
+                              dict(count=len(rows), groups=[Group(label, rows)], periods=[],
+                                   latest=[], up=LinkItem("All months", "../index.md"))))
+    return result
+
+
+def _years(periods: list[Period]) -> list[Group]:
+    years: dict[str, Group] = {}
+    for period in periods:
+        year = period.key[:4]
+        years.setdefault(year, Group(year)).rows.append(period)
+    return list(years.values())
+
+
+def _timeline_row(links: Links, d: Dossier, e) -> tuple:
+    return (links.event(e), e.date.qualified,
+            [links.actor_ref(r) for r in dict.fromkeys(e.actors)],
+            [links.article(d.corpus.articles[r.id]) for r in dict.fromkeys(e.sources)])
+
+
+def timeline(d: Dossier) -> list[Listing]:
+    events = sorted(d.corpus.events.values(), key=event_order)
+    links = Links(d)
+    if len(events) <= TIMELINE_PAGE_SIZE:
+        years: dict[int, Group] = {}
+        for e in events:
+            years.setdefault(e.date.start.year, Group(str(e.date.start.year))).rows.append(
+                _timeline_row(links, d, e))
+        return [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
+                        dict(count=len(events), groups=list(years.values()), periods=[]))]
+    pages, periods = _split("timeline", "", events, lambda e: e.date, TIMELINE_PAGE_SIZE,
+                            lambda lk, e: _timeline_row(lk, d, e), lambda sub: Links(d, 1))
+    result = [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
+                      dict(count=len(events), groups=[], periods=_years(periods)))]
+    for path, label, rows in pages:
+        result.append(Listing(path, "timeline.md.j2", f"Timeline: {label}",
+                              dict(count=len(rows), groups=[Group(label, rows)], periods=[],
+                                   up=LinkItem("Whole timeline", "index.md"))))
+    return result
+
+
+def actors(d: Dossier) -> list[Listing]:
+    rows = []
+    for kind, title in KIND_LABELS.items():
+        for a in sorted((a for a in d.corpus.actors.values() if a.kind == kind),
+                        key=lambda a: (a.name.lower(), a.id)):
+            rows.append((title, a, a.role, len(d.mentioned_in.get(a.id, []))))
+    return _with_links(d, _paginated("actors", "actors_index.md.j2", "Actors", rows,
+                                     count=len(rows)),
+                       lambda links, r: (r[0], links.to("actors", r[1]), r[2], r[3]))
+
+
+def claims(d: Dossier) -> list[Listing]:
+    ordered = sorted(d.corpus.claims.values(),
+                     key=lambda c: (not c.contested, c.statement.lower(), c.id))
+    return _with_links(d, _paginated("claims", "claims_index.md.j2", "Claims", ordered,
+                                     count=len(ordered),
+                                     contested=sum(c.contested for c in ordered)),
+                       lambda links, c: (links.to("claims", c), c.contested,
+                                         claim_view(d, c)["tally"]))
+
+
+def places(d: Dossier) -> list[Listing]:
+    ordered = sorted(d.corpus.places.values(), key=lambda p: (p.name.lower(), p.id))
+    return _with_links(d, _paginated("places", "places_index.md.j2", "Places", ordered,
+                                     count=len(ordered)),
+                       lambda links, p: (links.to("places", p), p.kind,
+                                         links.actor_ref(p.country) if p.country else None,
+                                         len(d.events_at.get(p.id, []))
+                                         + len(d.articles_at.get(p.id, []))))
+
+
+def events(d: Dossier) -> list[Listing]:
+    ordered = sorted(d.corpus.events.values(), key=event_order)
+    return _with_links(d, _paginated("events", "events_index.md.j2", "Events", ordered,
+                                     count=len(ordered)),
+                       lambda links, e: links.event(e))
+
+
+def _with_links(d: Dossier, pages: list[Listing], row) -> list[Listing]:
+    """Turn each page's entities into rows with links relative to that page."""
+    for page in pages:
+        links = Links(d, _depth(page.path))
+        page.context["rows"] = [row(links, item) for item in page.context["rows"]]
+    return pages
+
+
+def all_listings(d: Dossier) -> list[Listing]:
+    return articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
