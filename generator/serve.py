@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import Report
 from .pipeline import check
 from .render import render
-from .site import Project
+from .site import Project, mkdocs_env
 from .write import sync
 
 POLL_SECONDS = 0.5
@@ -41,7 +41,7 @@ def serve(project: Project, addr: str) -> int:
     if not regenerate(project):
         return 1
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr,
-                               "-f", str(project.config)], cwd=project.root)
+                               "-f", str(project.config)], cwd=project.root, env=mkdocs_env())
     seen = _snapshot(project.sources)
     try:
         while server.poll() is None:
