@@ -49,10 +49,13 @@ class _HtmlAsText(Extension):
         md.inlinePatterns.deregister("html")
 
 
+_CONVERTER = markdown.Markdown(extensions=["sane_lists", _HtmlAsText()], output_format="html")
+
+
 def _render(text: str) -> str:
-    # A fresh converter per call: Markdown instances keep state between conversions.
-    converter = markdown.Markdown(extensions=["sane_lists", _HtmlAsText()], output_format="html")
-    return converter.convert(text)
+    # One converter, reset between texts: building a new one costs more than the
+    # conversion itself, and reset() clears everything a text leaves behind.
+    return _CONVERTER.reset().convert(text)
 
 
 def _html_block(body: str) -> str:
@@ -62,9 +65,32 @@ def _html_block(body: str) -> str:
     return f'<div class="dossier-prose">\n{body}\n</div>' if body else ""
 
 
+# Text with none of Markdown's or HTML's special characters, and no line that could
+# open a block (list, heading, quote, code, rule), renders to plain paragraphs. Most
+# summaries are such prose; building their HTML directly skips the slowest step of
+# a build, and a test holds it to the converter's output.
+_PLAIN = re.compile(r"[^\\`*_\[\]<>&#!{}|~^=+$%@:]*")
+_BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#]|\d+[.)])(?:\s|$)|\s*[-=_*]{3,}\s*$)", re.M)
+
+
+def plain_paragraphs(text: str) -> str | None:
+    """The HTML of ``text`` when it is plain prose, else None."""
+    if not _PLAIN.fullmatch(text) or _BLOCK_START.search(text) or "  \n" in text \
+            or "\t" in text:
+        return None
+    paragraphs = [p.strip() for p in re.split(r"\n[ \r]*\n", text.strip()) if p.strip()]
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+def render_markdown(text: str) -> str:
+    """Sanitised HTML for one Markdown field."""
+    fast = plain_paragraphs(text)
+    return fast if fast is not None else _sanitise(_render(text))
+
+
 def md_block(text: str | None) -> str:
     """Markdown rendered to a sanitised HTML block that MkDocs passes through whole."""
-    return _html_block(_sanitise(_render(text))) if text else ""
+    return _html_block(render_markdown(text)) if text else ""
 
 
 def md_list(items: list[str]) -> str:
@@ -73,6 +99,6 @@ def md_list(items: list[str]) -> str:
         return ""
     rendered = []
     for item in items:
-        body = _sanitise(_render(item)).strip()
+        body = render_markdown(item).strip()
         rendered.append("<li>" + re.sub(r"^<p>(.*)</p>$", r"\1", body, flags=re.S) + "</li>")
     return _html_block("<ul>\n" + "\n".join(rendered) + "\n</ul>")

@@ -34,7 +34,7 @@ def test_key_points_become_one_sanitised_list():
 
 
 def test_front_matter_values_are_escaped_for_html():
-    assert 'title: \'&lt;script&gt; &quot;x&quot;\'' in front_matter('<script> "x"')
+    assert 'title: "&lt;script&gt; &quot;x&quot;"' in front_matter('<script> "x"')
 
 
 def test_rendering_twice_gives_identical_pages():
@@ -56,3 +56,27 @@ def test_the_article_page_links_its_actors_and_the_actor_page_links_back():
 
 def test_a_contested_claim_says_so():
     assert "Contested" in render(minimal())["claims/fare-rise-is-needed.md"]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import markup
+
+_PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #*_[]<>&!:%\\`=+é")),
+                 max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PROSE)
+def test_the_plain_prose_shortcut_renders_exactly_as_the_markdown_converter(text):
+    fast = markup.plain_paragraphs(text)
+    if fast is not None:
+        assert fast == markup._sanitise(markup._render(text))
+
+
+def test_prose_with_markdown_syntax_takes_the_converter():
+    assert markup.plain_paragraphs("a *b*") is None
+    assert markup.plain_paragraphs("1. first") is None
+    assert markup.plain_paragraphs("plain words, (and) more.\n\nTwo.") == \
+        "<p>plain words, (and) more.</p>\n<p>Two.</p>"
