@@ -65,18 +65,18 @@ def _html_block(body: str) -> str:
     return f'<div class="dossier-prose">\n{body}\n</div>' if body else ""
 
 
-# Text with none of Markdown's or HTML's special characters, and no line that could
-# open a block (list, heading, quote, code, rule), renders to plain paragraphs. Most
+# Text of letters, digits, spaces and common punctuation only, with no line that
+# could open a block (list, heading, quote, code, rule), renders to plain paragraphs. Most
 # summaries are such prose; building their HTML directly skips the slowest step of
 # a build, and a test holds it to the converter's output.
-_PLAIN = re.compile(r"[^\\`*_\[\]<>&#!{}|~^=+$%@:]*")
-_BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#]|\d+[.)])(?:\s|$)|\s*[-=_*]{3,}\s*$)", re.M)
+_PLAIN = re.compile(r"(?:(?!_)[\w .,;'\"()?/\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-])*")
+_ODD_SPACE = re.compile(r" $", re.M)
+_BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#=_]|\d+[.)]))", re.M)
 
 
 def plain_paragraphs(text: str) -> str | None:
     """The HTML of ``text`` when it is plain prose, else None."""
-    if not _PLAIN.fullmatch(text) or _BLOCK_START.search(text) or "  \n" in text \
-            or "\t" in text:
+    if not _PLAIN.fullmatch(text) or _BLOCK_START.search(text) or _ODD_SPACE.search(text):
         return None
     paragraphs = [p.strip() for p in re.split(r"\n[ \r]*\n", text.strip()) if p.strip()]
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)

@@ -63,11 +63,12 @@ from hypothesis import strategies as st
 
 from generator import markup
 
-_PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #*_[]<>&!:%\\`=+é")),
-                 max_size=80)
+_PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #*_[]<>&!:%\\`=+é0)")
+                                         + ["\r", "\t", "\u00a0", "\u2028", "\x03"]),
+                 max_size=80) | st.text(max_size=40)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_PROSE)
 def test_the_plain_prose_shortcut_renders_exactly_as_the_markdown_converter(text):
     fast = markup.plain_paragraphs(text)
