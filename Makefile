@@ -29,6 +29,12 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve
 
+## new: start a source file from a commented template, e.g. make new TYPE=actor ID=jane-doe
+new: $(STAMP)
+	@test -n "$(TYPE)" -a -n "$(ID)" || { \
+		echo "usage: make new TYPE=article|actor|event|claim|place ID=the-new-id"; exit 2; }
+	$(PY) -m generator new "$(TYPE)" "$(ID)"
+
 ## browser: make sure a Chromium for the end-to-end tests is installed
 browser:
 	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
@@ -39,5 +45,9 @@ browser:
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
+## bench: build synthetic 100/1,000/5,000-article dossiers and print the scale figures
+bench: $(STAMP) browser
+	$(PY) -m tests.bench.run
+
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/.generated
+	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/.generated

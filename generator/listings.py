@@ -212,5 +212,31 @@ def _with_links(d: Dossier, pages: list[Listing], row) -> list[Listing]:
     return pages
 
 
+def tags(d: Dossier) -> list[Listing]:
+    """``tags/index.md`` with every tag, and one page per tag, in numbered parts."""
+    tagged: dict[str, list] = {}
+    for a in sorted(d.corpus.articles.values(), key=article_order):
+        for tag in dict.fromkeys(a.tags):
+            tagged.setdefault(tag, []).append(a)
+    pages = [Listing("tags/index.md", "tags_index.md.j2", "Tags",
+                     dict(rows=[(LinkItem(tag, f"{tag}.md"), len(items))
+                                for tag, items in sorted(tagged.items())]))]
+    for tag, items in sorted(tagged.items()):
+        chunks = _chunks(items, PAGE_SIZE)
+        for number, chunk in enumerate(chunks, start=1):
+            if number == 1:
+                path, first, nth = f"tags/{tag}.md", f"{tag}.md", lambda n, t=tag: f"{t}/{n}.md"
+            else:
+                path, first, nth = f"tags/{tag}/{number}.md", f"../{tag}.md", lambda n: f"{n}.md"
+            links = Links(d, _depth(path))
+            title = f"Tag: {tag}" + (f", page {number}" if number > 1 else "")
+            pages.append(Listing(path, "tag.md.j2", title, dict(
+                tag=tag, count=len(items), rows=[links.article(a) for a in chunk],
+                pager=_pager(number, len(chunks), first, nth),
+                up=LinkItem("All tags", "index.md" if number == 1 else "../index.md"))))
+    return pages
+
+
 def all_listings(d: Dossier) -> list[Listing]:
-    return articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
+    return (articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
+            + tags(d))

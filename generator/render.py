@@ -15,7 +15,7 @@ from .link import Dossier
 from .markup import html_text, md_block, md_list, md_text
 
 TEMPLATES = Path(__file__).parent / "templates"
-OWNED = ("articles", "actors", "events", "claims", "places", "timeline", ".generated")
+OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 
@@ -49,13 +49,11 @@ def _plain(markdown_text: str | None, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def front_matter(title: str, description: str | None = None, tags=(), **extra) -> str:
+def front_matter(title: str, description: str | None = None, **extra) -> str:
     # MkDocs themes print meta values into HTML unescaped: escape them here.
     meta = {"title": html.escape(title, quote=True)}
     if description:
         meta["description"] = html.escape(description, quote=True)
-    if tags:
-        meta["tags"] = list(tags)
     meta.update(extra)
     # JSON is YAML, and far quicker to write than PyYAML's emitter.
     lines = [f"{key}: {json.dumps(meta[key], ensure_ascii=False)}" for key in sorted(meta)]
@@ -80,7 +78,7 @@ def render(d: Dossier) -> dict[str, str]:
     c = d.corpus
     for a in c.articles.values():
         r.page(f"articles/{a.id}.md", "article.md.j2", **views.article_view(d, a),
-               front_matter=front_matter(a.title, _plain(a.summary), a.tags))
+               front_matter=front_matter(a.title, _plain(a.summary)))
     for a in c.actors.values():
         r.page(f"actors/{a.id}.md", "actor.md.j2", **views.actor_view(d, a),
                front_matter=front_matter(a.name, a.role or _plain(a.summary)))

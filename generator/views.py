@@ -129,7 +129,8 @@ def language_name(tag: str) -> str:
 def article_view(d: Dossier, a: Article) -> dict:
     links = Links(d)
     return dict(
-        a=a, published=a.published.label(), precision=a.published.precision_label(),
+        a=a, published=a.published.label(),
+        tags=[LinkItem(tag, f"../tags/{tag}.md") for tag in dict.fromkeys(a.tags)], precision=a.published.precision_label(),
         language=language_name(a.language),
         retrieved=a.retrieved.label() if a.retrieved else None,
         quotes=[QuoteView(links.actor_ref(q.by), None, q.text, q.translation, a.language,

@@ -36,7 +36,7 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "actors", "events", "claims", "places", "timeline", ".generated"))
+        "articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated"))
     shutil.copytree(sources or ROOT / "sources", project / "sources")
     return project
 
