@@ -29,7 +29,8 @@ class Limited:
     total: int
 
     @classmethod
-    def of(cls, items: list, limit: int = LIST_LIMIT) -> "Limited":
+    def of(cls, items: list, limit: int | None = None) -> "Limited":
+        limit = LIST_LIMIT if limit is None else limit
         return cls(items[:limit], len(items))
 
     @property
