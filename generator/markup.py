@@ -27,7 +27,7 @@ def md_text(text: str | None) -> str:
     if text is None:
         return ""
     one_line = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
 def html_text(text: str | None) -> str:

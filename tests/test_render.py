@@ -81,3 +81,7 @@ def test_prose_with_markdown_syntax_takes_the_converter():
     assert markup.plain_paragraphs("1. first") is None
     assert markup.plain_paragraphs("plain words, (and) more.\n\nTwo.") == \
         "<p>plain words, (and) more.</p>\n<p>Two.</p>"
+
+
+def test_apostrophes_and_quotes_in_plain_text_stay_readable():
+    assert md_text("Workers' \"Union\"") == "Workers' \"Union\""
