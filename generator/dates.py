@@ -113,8 +113,18 @@ class Date:
         return text
 
 
+# A day and a time written some other way than EDTF's: with a space, or no offset.
+_LOOSE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}")
+
+
 def _point(text: str, allow_time: bool) -> DatePoint:
     match = _POINT.match(text)
+    if not match and _LOOSE_TIME.match(text):
+        if not allow_time:
+            raise DateError(f"{text!r} has a time: times are allowed in an article's "
+                            "`published` only")
+        raise DateError(f"{text!r} is not a date: write a time as {TIME_FORM}, with a T "
+                        "before it and the UTC offset after it")
     if not match:
         raise DateError(f"{text!r} is not a date")
     g = match.groupdict()
@@ -143,11 +153,58 @@ def _point(text: str, allow_time: bool) -> DatePoint:
                      uncertain=qualifier in "?%" and bool(qualifier))
 
 
+_MONTH_NUMBERS = {calendar.month_abbr[number].lower(): number for number in range(1, 13)}
+_NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+
+
+def _month_number(word: str) -> int:
+    """1-12 for an English month name or its start ("Sept."), else 0."""
+    word = word.lower().rstrip(".")
+    if len(word) < 3:
+        return 0
+    number = _MONTH_NUMBERS.get(word[:3], 0)
+    return number if calendar.month_name[number].lower().startswith(word) else 0
+
+
+def _iso(year: int, month: int, day: int = 0) -> str | None:
+    if not (1 <= month <= 12 and 1000 <= year <= 9999):
+        return None
+    if not day:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def suggest(text: str) -> str | None:
+    """The ISO form of a date written the usual human ways, when it is unambiguous."""
+    words = text.replace(",", " ").split()
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [_month_number(w) for w in words if not w.isdigit()]
+    if len(words) in (2, 3) and len(months) == 1 and months[0] and len(numbers) == len(words) - 1:
+        year = max(numbers)  # "5 September 2023", "September 5, 2023", "September 2023"
+        day = min(numbers) if len(numbers) == 2 else 0
+        return _iso(year, months[0], day) if day or len(numbers) == 1 else None
+    match = _NUMERIC.match(text.strip())
+    if not match:
+        return None
+    a, b, c = (int(g) for g in match.groups())
+    if len(match.group(1)) == 4:
+        return _iso(a, b, c)  # 2023/09/05
+    if len(match.group(3)) != 4:
+        return None
+    if a > 12 >= b:
+        return _iso(c, b, a)  # 20/03/2024: only day-first makes sense
+    if b > 12 >= a:
+        return _iso(c, a, b)  # 03/20/2024: only month-first makes sense
+    return None
+
+
 def parse_date(text: str, allow_time: bool = False) -> Date:
     """Parse an EDTF level-1 date or interval; raise DateError with a hint."""
     text = text.strip()
     try:
-        if "/" in text:
+        if text.count("/") == 1:
             first, _, second = text.partition("/")
             start, end = _point(first, allow_time), _point(second, allow_time)
             if (end.year, end.month or 12, end.day or 31) < (start.year, start.month or 1, start.day or 1):
@@ -155,5 +212,9 @@ def parse_date(text: str, allow_time: bool = False) -> Date:
             return Date(text, start, end)
         return Date(text, _point(text, allow_time))
     except DateError as exc:
+        message = str(exc)
+        guess = suggest(text)
+        if guess:
+            message = f"{text!r} is not a date (did you mean {guess!r}?)"
         forms = ", ".join(FORMS) + (f", {TIME_FORM}" if allow_time else "")
-        raise DateError(f"{exc} (use one of: {forms})") from None
+        raise DateError(f"{message}; use one of: {forms}") from None

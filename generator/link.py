@@ -57,14 +57,24 @@ def _check_ref(ref: Ref, path: str, corpus: Corpus, report: Report, kinds=(),
         return False
     singular = ref.folder[:-1]
     if ref.id not in targets:
+        elsewhere = next((f for f in s.FOLDERS if f != ref.folder
+                          and ref.id in corpus.folder(f)), None)
+        # An id of the wrong type is a mix-up, not a typo: say what it is instead.
+        hint = (f"; {ref.id!r} is {_a(elsewhere[:-1])} (sources/{elsewhere}/{ref.id}.yml), "
+                f"but {_a(singular)} id is needed here") if elsewhere else ""
         report.error(path, ref.line, f"unknown {singular} {ref.id!r}"
-                     f"{did_you_mean(ref.id, targets)}: no file sources/{ref.folder}/{ref.id}.yml")
+                     f"{did_you_mean(ref.id, targets)}: no file "
+                     f"sources/{ref.folder}/{ref.id}.yml{hint}")
         return False
     if kinds and targets[ref.id].kind not in kinds:
-        report.error(path, ref.line, f"{singular} {ref.id!r} is a {targets[ref.id].kind}, "
-                     f"expected {' or '.join(kinds)}")
+        report.error(path, ref.line, f"{singular} {ref.id!r} is {_a(targets[ref.id].kind)}, "
+                     f"expected {' or '.join(_a(kind) for kind in kinds)}")
         return False
     return True
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _references(entity: Entity):

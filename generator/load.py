@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Report, did_you_mean
-from .schema import FOLDERS, ID_PATTERN
+from .schema import ENTITY_TYPES, FOLDERS, ID_PATTERN
 from .yamlnodes import YNode, parse
 
 MAX_ID_LENGTH = 120
@@ -19,13 +19,15 @@ RESERVED_IDS = {"index"}
 
 @dataclass
 class SourceFile:
-    """One source file that parsed as YAML."""
+    """One source file with a valid name, read as YAML."""
 
     folder: str
     id: str
     path: str
     """As shown in messages: relative to the working directory when inside it."""
-    root: YNode
+    root: YNode | None
+    """None when the file exists but is not readable YAML; its problems are reported.
+    It is still returned so that references to it are not reported as missing files."""
 
 
 def display_path(path: Path) -> str:
@@ -43,6 +45,15 @@ def id_problem(stem: str) -> str | None:
         return ("is not a valid id: use lower-case ASCII letters and digits joined by "
                 f"single hyphens, e.g. {suggest_id(stem)!r}")
     return None
+
+
+def required_fields(folder: str) -> str:
+    """``an actor needs at least name, kind and summary``: for empty files."""
+    names = [f.name for f in ENTITY_TYPES[folder].fields if f.required]
+    singular = folder[:-1]
+    article = "an" if singular[0] in "aeiou" else "a"
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    return f"{article} {singular} needs at least {listed}"
 
 
 def suggest_id(text: str) -> str:
@@ -96,6 +107,6 @@ def _read(path: Path, folder: str, report: Report) -> list[SourceFile]:
     result = parse(data)
     for problem in result.problems:
         report.error(shown, problem.line, problem.message, problem.column)
-    if result.root is None:
-        return []
+    if result.empty:
+        report.error(shown, 0, f"{result.empty}: {required_fields(folder)}")
     return [SourceFile(folder, path.stem, shown, result.root)]

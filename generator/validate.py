@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from . import schema as s
 from .dates import DateError, parse_date
 from .diagnostics import Report, did_you_mean
-from .load import SourceFile
+from .load import SourceFile, suggest_id
 from .model import Entity, Ref
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
@@ -41,7 +41,8 @@ class _FileChecker:
         self.report.error(self.source.path, line, message, column)
         self.ok = False
 
-    def mapping(self, node: YNode, fields: tuple[s.Field, ...], what: str) -> dict | None:
+    def mapping(self, node: YNode, fields: tuple[s.Field, ...], what: str,
+                top: bool = False) -> dict | None:
         if not isinstance(node, YMap):
             self.error(node, f"{what} must be a mapping of `field: value` lines, "
                        f"found {_describe(node)}")
@@ -49,9 +50,12 @@ class _FileChecker:
         known = {f.name for f in fields}
         values: dict = {}
         for key, value in node.entries.items():
-            if key not in known:
+            if key == "id" and top:
+                self.error(node.key_lines[key], "unknown field 'id': the file name is the id, "
+                           "so remove the field (or rename the file)")
+            elif key not in known:
                 self.error(node.key_lines[key], f"unknown field {key!r}"
-                           f"{did_you_mean(key, known)}: {what} fields are "
+                           f"{did_you_mean(key, known)}: the fields of {what} are "
                            f"{', '.join(sorted(known))}")
         for f in fields:
             value_node = node.entries.get(f.name)
@@ -94,7 +98,15 @@ class _FileChecker:
         if isinstance(kind, s.Coordinates):
             return self.coordinates(node, name)
         if not isinstance(node, YScalar):
-            self.error(node, f"{name!r} must be {_KIND_NAMES[type(kind)]}, found {_describe(node)}")
+            hint = ""
+            # Text that happens to start with [ or contain ": " reads as a list or mapping.
+            if isinstance(kind, (s.Text, s.Markdown)) and isinstance(node, YSeq):
+                hint = ": if the text starts with [ or -, put it in quotes"
+            elif isinstance(kind, (s.Text, s.Markdown)):
+                hint = (f": if the text contains ': ', put it in quotes, or write it on the "
+                        f"lines after `{name}: |`")
+            self.error(node, f"{name!r} must be {_KIND_NAMES[type(kind)]}, "
+                       f"found {_describe(node)}{hint}")
             raise _Invalid
         text = node.text.strip()
         if not text:
@@ -111,10 +123,12 @@ class _FileChecker:
         if isinstance(kind, s.Markdown):
             return text
         if isinstance(kind, s.RefTo):
-            problem = None if re.match(s.ID_PATTERN, text) else "is not an id"
-            if problem:
-                self.error(node, f"{name!r}: {text!r} {problem}: ids are lower-case words "
-                           "joined by hyphens, the file name without .yml")
+            if not re.match(s.ID_PATTERN, text):
+                # Contributors often write the name; its slug is usually the id.
+                guess = suggest_id(text)
+                hint = f" (did you mean {guess!r}?)" if guess != "my-entry" else ""
+                self.error(node, f"{name!r}: {text!r} is not an id{hint}: ids are lower-case "
+                           "words joined by hyphens, the file name without .yml")
                 raise _Invalid
             return Ref(kind.folder, text, node.line)
         if isinstance(kind, s.DateValue):
@@ -124,9 +138,9 @@ class _FileChecker:
                 self.error(node, f"{name!r}: {exc}")
                 raise _Invalid
         if isinstance(kind, s.Url):
-            parts = urlsplit(text)
-            if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-                self.error(node, f"{name!r}: {text!r} is not an absolute http(s) URL")
+            problem = _url_problem(text)
+            if problem:
+                self.error(node, f"{name!r}: {text!r} {problem}")
                 raise _Invalid
             return text
         if isinstance(kind, s.LanguageTag):
@@ -157,10 +171,37 @@ class _FileChecker:
             self.error(node, usage)
             raise _Invalid
         lat, lon = (float(i.text) for i in node.items)
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            self.error(node, f"{usage}; latitude is within ±90 and longitude within ±180")
+        if not -90 <= lat <= 90:
+            swapped = " (are latitude and longitude swapped?)" if -90 <= lon <= 90 else ""
+            self.error(node, f"{name!r}: latitude {node.items[0].text} is not between -90 "
+                       f"and 90{swapped}; write [latitude, longitude], e.g. [43.12, 131.9]")
+            raise _Invalid
+        if not -180 <= lon <= 180:
+            self.error(node, f"{name!r}: longitude {node.items[1].text} is not between -180 "
+                       "and 180; write [latitude, longitude], e.g. [43.12, 131.9]")
             raise _Invalid
         return (lat, lon)
+
+
+def _url_problem(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) address, or None."""
+    if any(char.isspace() for char in url):
+        return "contains a space or line break: write %20 for a space, or remove it"
+    if any(char in '<>"' for char in url):
+        return "contains <, > or \": copy the address again from the browser's address bar"
+    try:
+        parts = urlsplit(url)
+        parts.port  # raises for a port that is not a number
+    except ValueError:
+        return "is not a well-formed URL: copy it again from the browser's address bar"
+    if not parts.scheme:
+        return "is not an absolute URL: it must start with https:// (or http://)"
+    if parts.scheme not in ("http", "https"):
+        return (f"uses the {parts.scheme}: scheme: only http:// and https:// addresses "
+                "are accepted")
+    if not parts.hostname:
+        return "has no host name: write it as https://example.com/..."
+    return None
 
 
 def _is_empty(node: YNode) -> bool:
@@ -186,7 +227,12 @@ def _article_rules(checker: _FileChecker, values: dict) -> None:
 
 
 def validate(source: SourceFile, report: Report) -> Entity | None:
-    """The entity a source file describes, or None when it has errors."""
+    """The entity a source file describes, or None when it has errors.
+
+    A file that could not be read as YAML (``root`` None) has its errors reported
+    already by the loader."""
+    if source.root is None:
+        return None
     entity_type = s.ENTITY_TYPES[source.folder]
     checker = _FileChecker(source, report)
     if not isinstance(source.root, YMap):
@@ -194,7 +240,8 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
                       f"found {_describe(source.root)}")
         return None
     values = checker.mapping(source.root, entity_type.fields, f"an {entity_type.folder[:-1]}"
-                             if entity_type.folder[0] in "aeiou" else f"a {entity_type.folder[:-1]}")
+                             if entity_type.folder[0] in "aeiou" else f"a {entity_type.folder[:-1]}",
+                             top=True)
     if entity_type is s.ARTICLE and values is not None:
         _article_rules(checker, values)
     if not checker.ok or values is None:

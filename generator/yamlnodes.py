@@ -9,6 +9,7 @@ refused with the position of the offence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -71,10 +72,23 @@ class YamlProblem(Exception):
 class ParseResult:
     root: YNode | None
     problems: list[YamlProblem] = field(default_factory=list)
+    empty: str = ""
+    """For a file without content, what it holds instead: "file is empty", ..."""
 
 
 _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
                BaseResolver.DEFAULT_MAPPING_TAG}
+
+
+# What YAML itself accepts in a stream (PyYAML's Reader.NON_PRINTABLE); the same
+# set decides what an escape sequence in a double-quoted string may produce.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_LINE_BREAK = re.compile("\r\n|[\n\x85\u2028\u2029]|\r")
+_MAX_REPORTED = 20
+"""Per kind of problem and file, so a binary file does not print thousands of lines."""
+_TOO_DEEP = (f"nesting is too deep: lists and mappings may go at most {MAX_DEPTH} "
+             "levels deep")
 
 
 class _NodeLoader(Reader, Scanner, Parser, Composer, BaseConstructor, BaseResolver):
@@ -87,36 +101,125 @@ class _NodeLoader(Reader, Scanner, Parser, Composer, BaseConstructor, BaseResolv
         Composer.__init__(self)
         BaseConstructor.__init__(self)
         BaseResolver.__init__(self)
+        self.depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
+        mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
             raise YamlProblem(mark.line + 1, mark.column + 1,
                               "anchors and aliases (&name, *name) are not allowed: "
                               "write the value out in full")
-        return super().compose_node(parent, index)
+        # The composer recurses once per level: stop before Python's stack does.
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(mark.line + 1, mark.column + 1, _TOO_DEEP)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _bad_bytes(data: bytes) -> YamlProblem | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return YamlProblem(1, 1, "the file is saved as UTF-16: save it as UTF-8")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Count characters, not bytes, so the column matches what an editor shows.
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start:exc.start].decode("utf-8", "replace")) + 1
         return YamlProblem(line, column,
-                           f"byte 0x{data[exc.start]:02x} is not UTF-8: save the file as UTF-8")
+                           f"byte 0x{data[exc.start]:02x} is not UTF-8: save the file as UTF-8 "
+                           "(it looks like another encoding, such as Latin-1 or Windows-1252)")
     return None
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting line breaks as YAML does."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
+def _character_name(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"U+{code:04X} (half of a surrogate pair, not a character)"
+    return f"U+{code:04X} (a control character)"
+
+
+def _unprintable(text: str) -> list[YamlProblem]:
+    problems = []
+    for match in _NON_PRINTABLE.finditer(text):
+        line, column = _position(text, match.start())
+        problems.append(YamlProblem(line, column, f"invisible character "
+                                    f"{_character_name(match.group())} is not allowed: "
+                                    "delete it (it often comes with text copied from a PDF "
+                                    "or a word processor)"))
+        if len(problems) == _MAX_REPORTED:
+            break
+    return problems
 
 
 def _tab_problems(text: str) -> list[YamlProblem]:
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(YamlProblem(number, indent.index("\t") + 1,
                                         "tab character in indentation: indent with spaces"))
+            if len(problems) == _MAX_REPORTED:
+                break
     return problems
+
+
+# Plain-language hints for the syntax errors contributors actually make, keyed by
+# a fragment of PyYAML's problem text.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed here",
+     "a value contains ': ' or the indentation is off; put text with a colon in quotes, "
+     "or write it on the next lines after `field: |`"),
+    ("could not find expected ':'",
+     "a line is neither `field: value` nor a `- item`; check the indentation, or write "
+     "text of several lines after `field: |`"),
+    ("expected <block end>",
+     "check the indentation: fields of one mapping and items of one list line up"),
+    ("did not find expected key",
+     "check the indentation: fields of one mapping and items of one list line up"),
+    ("did not find expected '-' indicator",
+     "check the indentation: every item of a list starts with `- ` at the same column"),
+    ("expected ',' or ']'", "a [list] is not closed with ]"),
+    ("expected ',' or '}'", "a {mapping} is not closed with }"),
+    ("that cannot start any token",
+     "text cannot start with this character unquoted: put the value in quotes"),
+    ("found another document",
+     "a `---` line starts a second entity: one entity per file, so remove it"),
+    ("end of the file", "a quotation mark or bracket is opened but never closed"),
+)
+
+
+_PARSER_WORDS = (("'<stream end>'", "the end of the file"), ("end of stream", "end of the file"))
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "invalid YAML"
+    for word, plain in _PARSER_WORDS:
+        problem = problem.replace(word, plain)
+    if exc.context and exc.problem and problem.startswith("but "):
+        text = f"YAML syntax error: {exc.context}, {problem}"
+    elif exc.context and exc.problem:
+        context = exc.context
+        cmark, pmark = exc.context_mark, exc.problem_mark
+        if cmark and pmark and cmark.line != pmark.line:
+            context += f" that starts on line {cmark.line + 1}"
+        text = f"YAML syntax error: {problem} ({context})"
+    else:
+        text = f"YAML syntax error: {problem}"
+    hint = next((hint for key, hint in _SYNTAX_HINTS if key in problem), None)
+    return f"{text}: {hint}" if hint else text
 
 
 def parse(data: bytes) -> ParseResult:
@@ -129,6 +232,11 @@ def parse(data: bytes) -> ParseResult:
     text = data.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
+    # PyYAML refuses these characters in its constructor, outside any position we
+    # could report; find them first and say where they are.
+    unprintable = _unprintable(text)
+    if unprintable:
+        return ParseResult(None, unprintable)
     tabs = _tab_problems(text)
     if tabs:
         return ParseResult(None, tabs)
@@ -136,33 +244,55 @@ def parse(data: bytes) -> ParseResult:
     try:
         node = loader.get_single_node()
         if node is None:
-            return ParseResult(None, [YamlProblem(0, 0, "file is empty")])
+            return ParseResult(None, empty="file is empty" if not text.strip()
+                               else "file has only comments")
         return ParseResult(_convert(node, 0))
     except YamlProblem as problem:
         return ParseResult(None, [problem])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            what = f"{exc.context}, {exc.problem}"
-        return ParseResult(None, [YamlProblem(line, column, f"YAML syntax error: {what}")])
+        return ParseResult(None, [YamlProblem(line, column, _syntax_message(exc))])
     except yaml.YAMLError as exc:
         return ParseResult(None, [YamlProblem(0, 0, f"YAML error: {exc}")])
     except RecursionError:
-        return ParseResult(None, [YamlProblem(0, 0, "nesting is too deep")])
+        return ParseResult(None, [YamlProblem(0, 0, _TOO_DEEP)])
     finally:
         loader.dispose()
+
+
+def _join_surrogates(text: str) -> str:
+    r"""JSON writes an emoji as two escaped halves, "\ud83d\ude00"; YAML keeps them apart."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return text
+
+
+def _shown_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _convert(node: yaml.Node, depth: int) -> YNode:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if depth > MAX_DEPTH:
-        raise YamlProblem(line, column, "nesting is too deep")
+        raise YamlProblem(line, column, _TOO_DEEP)
     if node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(line, column, f"YAML tag {node.tag!r} is not allowed: remove it")
+        raise YamlProblem(line, column, f"YAML tag {_shown_tag(node.tag)!r} is not allowed: "
+                          "remove it, or put the value in quotes if the ! belongs to the text")
     if isinstance(node, yaml.ScalarNode):
-        return YScalar(node.value, line, column, plain=node.style is None)
+        value = _join_surrogates(node.value)
+        # Escapes in double quotes ("\0", "\ud800") can produce what the file
+        # itself may not contain, and a lone surrogate cannot even be written out.
+        bad = _NON_PRINTABLE.search(value)
+        if bad:
+            raise YamlProblem(line, column, f"an escape sequence here produces "
+                              f"{_character_name(bad.group())}, which is not allowed in "
+                              "text: remove it")
+        return YScalar(value, line, column, plain=node.style is None)
     if isinstance(node, yaml.SequenceNode):
         return YSeq([_convert(item, depth + 1) for item in node.value], line, column)
     entries: dict[str, YNode] = {}

@@ -23,6 +23,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        # A browser that navigates away mid-response closes the socket; that is normal.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
 
 @contextmanager
 def serve(site: Path):
