@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import multiprocessing as mp
+import os
 import json
 import re
 from pathlib import Path
@@ -12,6 +14,7 @@ import jinja2
 
 from . import listings, views
 from .link import Dossier
+from .schema import FOLDERS
 from .markup import html_text, md_block, md_list, md_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -72,27 +75,68 @@ class Renderer:
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
-def render(d: Dossier) -> dict[str, str]:
-    """Every generated page: path under docs/ -> Markdown text."""
+def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
+    path = f"{folder}/{entity.id}.md"
+    if folder == "articles":
+        r.page(path, "article.md.j2", **views.article_view(d, entity),
+               front_matter=front_matter(entity.title, _plain(entity.summary)))
+    elif folder == "actors":
+        r.page(path, "actor.md.j2", **views.actor_view(d, entity),
+               front_matter=front_matter(entity.name, entity.role or _plain(entity.summary)))
+    elif folder == "events":
+        r.page(path, "event.md.j2", **views.event_view(d, entity),
+               front_matter=front_matter(entity.title,
+                                         f"{entity.date.label()}: {_plain(entity.summary)}"))
+    elif folder == "claims":
+        r.page(path, "claim.md.j2", **views.claim_view(d, entity),
+               front_matter=front_matter(entity.statement, _plain(entity.summary)))
+    else:
+        r.page(path, "place.md.j2", **views.place_view(d, entity),
+               front_matter=front_matter(entity.name, _plain(entity.summary)))
+
+
+# Set in the parent just before forking, so the workers share the dossier
+# instead of receiving a pickled copy.
+_SHARED: tuple[Dossier, list[tuple[str, str]]] | None = None
+PARALLEL_FROM = 2000
+"""Entity pages below which forking costs more than it saves."""
+
+
+def _render_share(index: int, workers: int) -> dict[str, str]:
+    d, jobs = _SHARED
     r = Renderer()
-    c = d.corpus
-    for a in c.articles.values():
-        r.page(f"articles/{a.id}.md", "article.md.j2", **views.article_view(d, a),
-               front_matter=front_matter(a.title, _plain(a.summary)))
-    for a in c.actors.values():
-        r.page(f"actors/{a.id}.md", "actor.md.j2", **views.actor_view(d, a),
-               front_matter=front_matter(a.name, a.role or _plain(a.summary)))
-    for e in c.events.values():
-        r.page(f"events/{e.id}.md", "event.md.j2", **views.event_view(d, e),
-               front_matter=front_matter(e.title, f"{e.date.label()}: {_plain(e.summary)}"))
-    for cl in c.claims.values():
-        r.page(f"claims/{cl.id}.md", "claim.md.j2", **views.claim_view(d, cl),
-               front_matter=front_matter(cl.statement, _plain(cl.summary)))
-    for p in c.places.values():
-        r.page(f"places/{p.id}.md", "place.md.j2", **views.place_view(d, p),
-               front_matter=front_matter(p.name, _plain(p.summary)))
+    for folder, entity_id in jobs[index::workers]:
+        _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id])
+    return r.pages
+
+
+def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
+    global _SHARED
+    jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
+    if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        _SHARED = (d, jobs)
+        return _render_share(0, 1)
+    _SHARED = (d, jobs)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            shares = pool.starmap(_render_share, [(i, workers) for i in range(workers)])
+    finally:
+        _SHARED = None
+    return {path: shares[i % workers][path] for i, path in
+            enumerate(f"{folder}/{entity_id}.md" for folder, entity_id in jobs)}
+
+
+def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
+    """Every generated page: path under docs/ -> Markdown text.
+
+    Entity pages of a large dossier are rendered by one process per core; the
+    result does not depend on how many there are."""
+    workers = workers or os.cpu_count() or 1
+    pages = _entity_pages(d, workers)
+    r = Renderer()
+    r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
                front_matter=front_matter(listing.title, search={"exclude": True}))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
-    return r.pages
+    return dict(sorted(r.pages.items()))

@@ -20,6 +20,11 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: every file takes the slow path
+    CParser = None
+
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 50
 
@@ -84,6 +89,7 @@ _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TA
 # set decides what an escape sequence in a double-quoted string may produce.
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n|[\n\x85\u2028\u2029]|\r")
 _MAX_REPORTED = 20
 """Per kind of problem and file, so a binary file does not print thousands of lines."""
@@ -240,6 +246,9 @@ def parse(data: bytes) -> ParseResult:
     tabs = _tab_problems(text)
     if tabs:
         return ParseResult(None, tabs)
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()
@@ -261,9 +270,59 @@ def parse(data: bytes) -> ParseResult:
         loader.dispose()
 
 
+class _FastLoader(CParser, BaseConstructor, BaseResolver):
+    """libyaml's parser, with no implicit type resolution either."""
+
+    def __init__(self, stream):
+        CParser.__init__(self, stream)
+        BaseConstructor.__init__(self)
+        BaseResolver.__init__(self)
+
+
+def _fast_parse(text: str) -> ParseResult | None:
+    """The tree of a well-formed file, read by libyaml; None for anything unusual.
+
+    The pure-Python reader is ten times slower but knows where and why a file is
+    wrong, so it reads every file that is not plainly fine: one with a problem,
+    an anchor or alias, or deep nesting.
+    """
+    if CParser is None or not _plain_events(text):
+        return None
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        return ParseResult(_convert(node, 0)) if node is not None else None
+    except (yaml.YAMLError, YamlProblem, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _plain_events(text: str) -> bool:
+    """No anchor, alias or deep nesting, judged from libyaml's events before composing."""
+    loader = _FastLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return False
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        return True
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+
+
 def _join_surrogates(text: str) -> str:
     r"""JSON writes an emoji as two escaped halves, "\ud83d\ude00"; YAML keeps them apart."""
-    if not any("\ud800" <= char <= "\udfff" for char in text):
+    if not _SURROGATE.search(text):
         return text
     try:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
@@ -292,7 +351,8 @@ def _convert(node: yaml.Node, depth: int) -> YNode:
             raise YamlProblem(line, column, f"an escape sequence here produces "
                               f"{_character_name(bad.group())}, which is not allowed in "
                               "text: remove it")
-        return YScalar(value, line, column, plain=node.style is None)
+        # The pure-Python parser marks a plain scalar with None, libyaml with "".
+        return YScalar(value, line, column, plain=not node.style)
     if isinstance(node, yaml.SequenceNode):
         return YSeq([_convert(item, depth + 1) for item in node.value], line, column)
     entries: dict[str, YNode] = {}

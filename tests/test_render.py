@@ -85,3 +85,9 @@ def test_prose_with_markdown_syntax_takes_the_converter():
 
 def test_apostrophes_and_quotes_in_plain_text_stay_readable():
     assert md_text("Workers' \"Union\"") == "Workers' \"Union\""
+
+
+def test_rendering_in_several_processes_gives_the_same_pages(monkeypatch):
+    from generator import render as render_module
+    monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
+    assert render(minimal(), workers=2) == render(minimal(), workers=1)

@@ -31,3 +31,29 @@ def test_flow_sequences_are_lists():
     assert isinstance(root.entries["actors"], YSeq)
     assert [i.text for i in root.entries["actors"].items] == ["a", "b"]
     assert all(isinstance(i, YScalar) for i in root.entries["actors"].items)
+
+
+def _slow(text):
+    from generator.yamlnodes import _NodeLoader, _convert
+    loader = _NodeLoader(text)
+    try:
+        return _convert(loader.get_single_node(), 0)
+    finally:
+        loader.dispose()
+
+
+def test_libyaml_reads_every_real_source_exactly_as_the_careful_reader_does():
+    from generator.yamlnodes import _fast_parse
+    from .conftest import ROOT
+    for path in sorted((ROOT / "sources").rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        fast = _fast_parse(text)
+        assert fast is not None, path
+        assert fast.root == _slow(text), path
+
+
+def test_files_with_anchors_or_aliases_take_the_careful_reader():
+    from generator.yamlnodes import _fast_parse
+    assert _fast_parse("a: &x 1\nb: 2\n") is None
+    assert _fast_parse("a: [1]\nb: *x\n") is None
+    assert _fast_parse("summary: an *emphasised* word & more\n") is not None
