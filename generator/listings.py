@@ -31,7 +31,9 @@ class Listing:
     context: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        self.context = {"up": None, "pager": None, "title": self.title, **self.context}
+        # ``root`` leads from this page back to docs/, for links to other sections.
+        self.context = {"up": None, "pager": None, "title": self.title,
+                        "root": "../" * self.path.count("/"), **self.context}
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,9 @@ def test_backlink_lists_are_capped_and_say_how_many_there_are(many_articles, mon
     assert "The 3 most recent of 10 articles" in page
     mentioned = page.split("## Mentioned in")[1].split("\n## ")[0]
     assert mentioned.count("(../articles/") == 3
+
+
+def test_numbered_pages_link_other_sections_from_their_own_depth(many_articles):
+    assert "(../timeline/index.md)" in render(many_articles)["events/index.md"]
+    page = listings.Listing("events/pages/2.md", "events_index.md.j2", "Events, page 2")
+    assert page.context["root"] == "../../"

@@ -1,0 +1,1 @@
+"""Scale benchmark: synthetic dossiers built with the real pipeline (``make bench``)."""

@@ -1,0 +1,61 @@
+"""The scale benchmark's code, run at a tiny size so that `make bench` cannot rot.
+
+The figures themselves are not checked here: `make bench` is outside the test budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tests.bench import run, synth
+from tests.browser_path import browser_path
+
+from .conftest import run_generator
+
+SIZE = 30
+
+
+def test_corpus_is_deterministic_and_proportional():
+    first, second = synth.generate(SIZE), synth.generate(SIZE)
+    assert first == second
+    assert {folder: len(files) for folder, files in first.items()} == synth.counts(SIZE)
+    assert synth.counts(5000) == {"articles": 5000, "actors": 1000, "events": 2500,
+                                  "claims": 250, "places": 200}
+
+
+def test_some_actors_are_in_a_large_share_of_articles():
+    articles = synth.generate(500)["articles"].values()
+    mentions = Counter(a for text in articles
+                       for a in re.search(r"^actors: \[(.*)\]$", text, re.M).group(1).split(", "))
+    assert mentions.most_common(1)[0][1] > 0.3 * 500
+
+
+def test_corpus_passes_the_strict_check_without_warnings(tmp_path):
+    synth.write_corpus(tmp_path / "sources", SIZE)
+    result = run_generator("check", "--strict", "--root", str(tmp_path), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert result.err == ""
+
+
+def test_measuring_a_tiny_dossier(tmp_path):
+    result = run.measure(SIZE, tmp_path / "project", browser=browser_path() is not None,
+                         search_runs=1, phases=True, log=lambda *a: None)
+    assert result.generate_s > 0 and result.mkdocs_s > 0 and result.peak_mb > 0
+    assert result.pages > sum(synth.counts(SIZE).values())
+    assert result.largest and result.largest[0][1] > 0
+    assert result.search_index_kb > 0
+    if result.search_ms_after_load is not None:
+        assert result.search_results > 0
+    assert result.regen_rewritten == result.regen_bytes_changed >= 1
+    assert "Markdown to HTML" in result.mkdocs_phases
+    table = run.table([result])
+    assert table.count("\n") == 2 and f"| {SIZE} |" in table
+    assert "Targets at 30 articles" in run.targets([result])
+
+
+def test_a_failing_step_reports_its_output(tmp_path):
+    with pytest.raises(run.BenchError, match="sources folder not found"):
+        run.generate(tmp_path)

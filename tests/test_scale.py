@@ -1,0 +1,31 @@
+"""A dossier large enough to split every listing builds strictly, with bounded pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from .bench.synth import write_corpus
+from .conftest import make_project, run_generator
+
+PAGE_LIMIT_KB = 200
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus") / "sources"
+    write_corpus(corpus, 450)
+    project = make_project(tmp_path_factory.mktemp("large"), corpus)
+    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
+    assert result.code == 0, result.err
+    return project / "site"
+
+
+def test_a_dossier_past_every_page_size_builds_strictly(large_site):
+    assert (large_site / "events" / "pages" / "2" / "index.html").is_file()
+    assert (large_site / "actors" / "index.html").is_file()
+
+
+def test_no_page_of_a_large_dossier_is_over_the_size_limit(large_site):
+    sizes = {p.relative_to(large_site).as_posix(): p.stat().st_size // 1024
+             for p in large_site.rglob("*.html")}
+    assert {p: kb for p, kb in sizes.items() if kb > PAGE_LIMIT_KB} == {}
