@@ -53,8 +53,9 @@ def _plain(markdown_text: str | None, limit: int = 160) -> str:
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> str:
-    # MkDocs themes print meta values into HTML unescaped: escape them here.
-    meta = {"title": html.escape(title, quote=True)}
+    # MkDocs themes print meta values into HTML unescaped: escape them here. Every page
+    # stays out of Material's own search index: Pagefind indexes the built site.
+    meta = {"title": html.escape(title, quote=True), "search": {"exclude": True}}
     if description:
         meta["description"] = html.escape(description, quote=True)
     meta.update(extra)
@@ -137,6 +138,6 @@ def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title, search={"exclude": True}))
+               front_matter=front_matter(listing.title))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

@@ -52,6 +52,22 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> None:
         raise BuildFailed((result.stdout + result.stderr).strip())
 
 
+# What the search covers: the home and about pages and every entity page. Listings,
+# tags and the timeline only repeat entity titles; Pagefind has no exclusion glob.
+SEARCH_GLOB = ("{index.html,about/index.html,articles/*/index.html,actors/*/index.html,"
+               "claims/*/index.html,events/*/index.html,places/*/index.html}")
+
+
+def index_search(site_dir: Path) -> None:
+    """Add Pagefind's index, split into fragments a reader fetches on demand."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+               "--root-selector", "article.md-content__inner",
+               "--exclude-selectors", ".headerlink", "--glob", SEARCH_GLOB]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildFailed("search index: " + (result.stdout + result.stderr).strip())
+
+
 def build_site(project: Project, pages: dict[str, str]) -> tuple[int, int]:
     """Trial-build the site with ``pages``; on success publish docs and site."""
     work = project.root / ".build"
@@ -61,6 +77,7 @@ def build_site(project: Project, pages: dict[str, str]) -> tuple[int, int]:
         shutil.copy2(project.config, stage / "mkdocs.yml")
         stage_docs(pages, project.docs, stage / "docs")
         mkdocs_build(stage / "mkdocs.yml", stage / "site", cwd=stage)
+        index_search(stage / "site")
         counts = sync(pages, project.docs)
         replace_dir(stage / "site", project.site)
         return counts

@@ -143,3 +143,10 @@ def test_the_site_makes_no_third_party_request(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), page
+
+
+def test_the_site_carries_its_search_index_and_material_indexes_nothing(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "pagefind" / "fragment").iterdir())
+    import json
+    assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
