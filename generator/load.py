@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -61,8 +62,14 @@ def suggest_id(text: str) -> str:
     return slugify(text) or "my-entry"
 
 
-def load(sources: Path, report: Report) -> list[SourceFile]:
-    """Read every file under ``sources``; report what cannot be read or placed."""
+ParseCache = dict
+"""(path, BLAKE2 digest of the bytes) -> ParseResult, kept by a long-running preview."""
+
+
+def load(sources: Path, report: Report, cache: ParseCache | None = None) -> list[SourceFile]:
+    """Read every file under ``sources``; report what cannot be read or placed.
+
+    With a ``cache``, a file whose bytes have not changed is not parsed again."""
     files: list[SourceFile] = []
     if not sources.is_dir():
         report.error(display_path(sources), 0, "sources folder not found")
@@ -80,11 +87,11 @@ def load(sources: Path, report: Report) -> list[SourceFile]:
                          f"the folders are {', '.join(FOLDERS)}")
             continue
         for path in sorted(entry.rglob("*")):
-            files.extend(_read(path, entry.name, report))
+            files.extend(_read(path, entry.name, report, cache))
     return files
 
 
-def _read(path: Path, folder: str, report: Report) -> list[SourceFile]:
+def _read(path: Path, folder: str, report: Report, cache: ParseCache | None) -> list[SourceFile]:
     shown = display_path(path)
     if path.name in _IGNORED or path.is_dir():
         return []
@@ -104,7 +111,11 @@ def _read(path: Path, folder: str, report: Report) -> list[SourceFile]:
     except OSError as exc:
         report.error(shown, 0, f"cannot read file: {exc.strerror}")
         return []
-    result = parse(data)
+    if cache is None:
+        result = parse(data)
+    else:
+        key = (shown, hashlib.blake2b(data, digest_size=16).digest())
+        result = cache.get(key) or cache.setdefault(key, parse(data))
     for problem in result.problems:
         report.error(shown, problem.line, problem.message, problem.column)
     if result.empty:

@@ -8,6 +8,7 @@ http(s) and mailto links only, and handed to MkDocs as finished HTML.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -82,6 +83,7 @@ def plain_paragraphs(text: str) -> str | None:
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
+@functools.lru_cache(maxsize=100_000)
 def render_markdown(text: str) -> str:
     """Sanitised HTML for one Markdown field."""
     fast = plain_paragraphs(text)

@@ -6,17 +6,19 @@ from pathlib import Path
 
 from .diagnostics import Report
 from .link import Dossier, check_references, link
-from .load import load
+from .load import ParseCache, load
 from .model import Corpus
 from .schema import FOLDERS
 from .validate import validate
 
 
-def check(sources: Path, report: Report) -> Dossier | None:
-    """The linked dossier, or None when any source has an error (all in ``report``)."""
+def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dossier | None:
+    """The linked dossier, or None when any source has an error (all in ``report``).
+
+    A ``cache`` (see :func:`load.load`) spares a live preview re-parsing what did not change."""
     corpus = Corpus()
     broken: set[tuple[str, str]] = set()
-    for source in sorted(load(sources, report), key=lambda s: (s.folder, s.id)):
+    for source in sorted(load(sources, report, cache), key=lambda s: (s.folder, s.id)):
         entity = validate(source, report)
         if entity is None:
             broken.add((source.folder, source.id))

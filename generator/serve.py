@@ -24,23 +24,27 @@ def _snapshot(sources: Path) -> dict[str, float]:
     return {str(p): p.stat().st_mtime for p in sorted(sources.rglob("*")) if p.is_file()}
 
 
-def regenerate(project: Project) -> bool:
+def regenerate(project: Project, cache: dict) -> bool:
     report = Report()
-    dossier = check(project.sources, report)
+    dossier = check(project.sources, report, cache)
     for item in report.sorted():
         print(item.format(), file=sys.stderr)
     if dossier is None:
         print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
         return False
-    written, removed = sync(render(dossier), project.docs)
+    # One process keeps the rendered Markdown of unchanged texts from the last run.
+    written, removed = sync(render(dossier, workers=1), project.docs)
     print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
     return True
 
 
 def serve(project: Project, addr: str) -> int:
-    if not regenerate(project):
+    cache: dict = {}
+    if not regenerate(project, cache):
         return 1
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr,
+    # --dirty: MkDocs rebuilds only the pages whose files changed, which are the
+    # only ones the regeneration rewrites.
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", addr,
                                "-f", str(project.config)], cwd=project.root, env=mkdocs_env())
     seen = _snapshot(project.sources)
     try:
@@ -49,7 +53,7 @@ def serve(project: Project, addr: str) -> int:
             now = _snapshot(project.sources)
             if now != seen:
                 seen = now
-                regenerate(project)
+                regenerate(project, cache)
     except KeyboardInterrupt:
         pass
     finally:
