@@ -11,13 +11,11 @@ import json
 from pathlib import Path
 
 from . import schema as s
-from .validate import _LANGUAGE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
-UNFINISHED = "TODO"
-"""Text starting with this word is a placeholder left by ``new``, not content."""
+UNFINISHED = s.UNFINISHED
 
 _YEAR = r"\d{4}"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -73,7 +71,7 @@ def _value(kind) -> dict:
         return {"type": "string", "pattern": r"^https?://[^\s/?#]+\S*$",
                 "patternErrorMessage": "an absolute address starting with http:// or https://"}
     if isinstance(kind, s.LanguageTag):
-        return {"type": "string", "pattern": _LANGUAGE.pattern,
+        return {"type": "string", "pattern": s.LANGUAGE_PATTERN,
                 "patternErrorMessage": "a BCP 47 language tag, e.g. `id`, `en` or `en-GB`"}
     if isinstance(kind, s.Choice):
         return {"type": "string", "enum": list(kind.values)}

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from . import model
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
+UNFINISHED = "TODO"
+"""Text starting with this word is a placeholder left by ``new``, not content."""
 FOLDERS = ("articles", "actors", "events", "claims", "places")
 
 

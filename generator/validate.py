@@ -16,7 +16,8 @@ from .load import SourceFile, suggest_id
 from .model import Entity, Ref
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
-_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+_LANGUAGE = re.compile(s.LANGUAGE_PATTERN)
+_UNFINISHED = re.compile(rf"^{s.UNFINISHED}\b")
 _TAG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _KIND_NAMES = {s.Text: "text", s.Markdown: "text", s.RefTo: "an id", s.DateValue: "a date",
@@ -115,6 +116,10 @@ class _FileChecker:
         return self.scalar(node, text, kind, name)
 
     def scalar(self, node: YScalar, text: str, kind, name: str):
+        if isinstance(kind, (s.Text, s.Markdown)) and _UNFINISHED.match(text):
+            self.error(node, f"{name!r} still holds the {s.UNFINISHED} placeholder from "
+                       "`new`: replace it with real content")
+            raise _Invalid
         if isinstance(kind, s.Text):
             if not kind.multiline and "\n" in text:
                 self.error(node, f"{name!r} must be one line")

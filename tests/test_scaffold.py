@@ -154,3 +154,11 @@ def test_check_reports_a_placeholder_id_once_the_rest_is_filled_in(project):
     run = run_generator("check", cwd=project)
     assert run.code == 1
     assert "unknown article 'todo-article-id'" in run.err
+
+
+def test_check_refuses_a_new_file_until_every_placeholder_is_replaced(sources):
+    assert run_generator("new", "actor", "jane-doe", "--sources", str(sources), cwd=sources.parent).code == 0
+    result = run_generator("check", "--sources", str(sources), cwd=sources.parent)
+    assert result.code == 1
+    assert "'name' still holds the TODO placeholder from `new`" in result.err
+    assert "'summary' still holds the TODO placeholder from `new`" in result.err
