@@ -64,8 +64,10 @@ def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
     The index loads in a web worker after the page; a query typed before it is
     ready gets no answer, so the query is typed again until results appear."""
     page.wait_for_load_state("networkidle")
-    if not page.locator("input.md-search__input").is_visible():
-        page.locator('label.md-header__button[for="__search"]').click()
+    # On a phone the box sits behind a header button; on a desktop it is always shown.
+    toggle = page.locator('label.md-header__button[for="__search"]')
+    if toggle.is_visible():
+        toggle.click()
     box = page.locator("input.md-search__input")
     deadline = time.monotonic() + timeout_s
     while True:

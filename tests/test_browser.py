@@ -54,6 +54,19 @@ def test_searching_an_indonesian_word_from_a_quote_finds_the_article(page, base_
     assert any(ARTICLE in href for href in results), results
 
 
+def test_search_works_on_a_phone_from_a_nested_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/claims/")
+        results = search(page, "persenjataan")
+        assert any(ARTICLE in href for href in results), results
+        page.locator(f'.md-search-result__item a[href*="{ARTICLE}"]').first.click()
+        page.wait_for_url("**/" + ARTICLE + "**")
+    finally:
+        context.close()
+
+
 def test_an_actor_link_leads_to_the_actor_and_back_to_the_article(page, base_url):
     page.goto(base_url + "/" + ARTICLE)
     page.locator("article").get_by_role("link", name="Adrienne Watson").first.click()
