@@ -41,7 +41,7 @@ def id_problem(stem: str) -> str | None:
     if len(stem) > MAX_ID_LENGTH:
         return f"is longer than {MAX_ID_LENGTH} characters"
     if stem in RESERVED_IDS:
-        return f"is reserved for the folder's index page: choose another name"
+        return "is reserved for the folder's index page: choose another name"
     if not _ID.match(stem):
         return ("is not a valid id: use lower-case ASCII letters and digits joined by "
                 f"single hyphens, e.g. {suggest_id(stem)!r}")

@@ -8,7 +8,6 @@ from .diagnostics import Report
 from .link import Dossier, check_references, link
 from .load import ParseCache, load
 from .model import Corpus
-from .schema import FOLDERS
 from .validate import validate
 
 

@@ -50,7 +50,7 @@ class _FileChecker:
             return None
         known = {f.name for f in fields}
         values: dict = {}
-        for key, value in node.entries.items():
+        for key in node.entries:
             if key == "id" and top:
                 self.error(node.key_lines[key], "unknown field 'id': the file name is the id, "
                            "so remove the field (or rename the file)")
@@ -141,7 +141,7 @@ class _FileChecker:
                 return parse_date(text, allow_time=kind.allow_time)
             except DateError as exc:
                 self.error(node, f"{name!r}: {exc}")
-                raise _Invalid
+                raise _Invalid from None
         if isinstance(kind, s.Url):
             problem = _url_problem(text)
             if problem:
@@ -196,7 +196,7 @@ def _url_problem(url: str) -> str | None:
         return "contains <, > or \": copy the address again from the browser's address bar"
     try:
         parts = urlsplit(url)
-        parts.port  # raises for a port that is not a number
+        _ = parts.port  # raises for a port that is not a number
     except ValueError:
         return "is not a well-formed URL: copy it again from the browser's address bar"
     if not parts.scheme:
