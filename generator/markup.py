@@ -23,12 +23,28 @@ _ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
 
 
+@functools.lru_cache(maxsize=200_000)
 def md_text(text: str | None) -> str:
     """Plain text made safe to place anywhere in a Markdown line."""
     if text is None:
         return ""
     one_line = " ".join(text.split())
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+
+
+def md_link(item) -> str:
+    """A Markdown link to a generated page: ``item`` has ``label`` and ``href``."""
+    return f"[{md_text(item.label)}]({item.href})"
+
+
+def md_links(items) -> str:
+    return ", ".join(md_link(item) for item in items)
+
+
+def md_dated(item) -> str:
+    """``date · link · note`` for lists of articles and events."""
+    text = f"{md_text(item.date)} · {md_link(item.link)}"
+    return f"{text} · {md_text(item.note)}" if item.note else text
 
 
 def html_text(text: str | None) -> str:

@@ -15,7 +15,7 @@ import jinja2
 from . import listings, views
 from .link import Dossier
 from .schema import FOLDERS
-from .markup import html_text, md_block, md_list, md_text
+from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")
@@ -31,7 +31,8 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(t=md_text, prose=md_block, points=md_list, attr=html_text, url=_url)
+    env.filters.update(t=md_text, prose=md_block, points=md_list, attr=html_text, url=_url,
+                       link=md_link, links=md_links, dated=md_dated)
     return env
 
 

@@ -5,6 +5,7 @@ Templates receive these and only lay them out. Every list is already sorted.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -105,6 +106,7 @@ class Links:
                           self.article(self.d.corpus.articles[stance.source.id]), stance.quote)
 
 
+@functools.lru_cache(maxsize=100_000)
 def list_label(date) -> str:
     """A date for lists: the day is enough, the time of publication is on the article."""
     if date.end is None and date.start.time:

@@ -42,9 +42,14 @@ def sync(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     for rel in sorted(pages):
         data = pages[rel].encode("utf-8")
         target = docs / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        _atomic_write(target, data)
+        try:
+            if target.read_bytes() == data:
+                continue
+            _atomic_write(target, data)
+        except FileNotFoundError:
+            # A new page has no reader yet: no need for a temporary file and a rename.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         written += 1
     for rel in sorted(owned_files(docs) - set(pages)):
         (docs / rel).unlink()

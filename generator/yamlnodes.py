@@ -172,6 +172,8 @@ def _unprintable(text: str) -> list[YamlProblem]:
 
 def _tab_problems(text: str) -> list[YamlProblem]:
     problems = []
+    if "\t" not in text:
+        return problems
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -270,54 +272,99 @@ def parse(data: bytes) -> ParseResult:
         loader.dispose()
 
 
-class _FastLoader(CParser, BaseConstructor, BaseResolver):
-    """libyaml's parser, with no implicit type resolution either."""
-
-    def __init__(self, stream):
-        CParser.__init__(self, stream)
-        BaseConstructor.__init__(self)
-        BaseResolver.__init__(self)
+class _Unusual(Exception):
+    """Something the careful reader should look at and explain."""
 
 
 def _fast_parse(text: str) -> ParseResult | None:
-    """The tree of a well-formed file, read by libyaml; None for anything unusual.
+    """The tree of a well-formed file, built from libyaml's events; None for anything unusual.
 
     The pure-Python reader is ten times slower but knows where and why a file is
-    wrong, so it reads every file that is not plainly fine: one with a problem,
-    an anchor or alias, or deep nesting.
+    wrong, so it reads every file that is not plainly fine: one with a problem, a tag,
+    an anchor or alias, a duplicate key, deep nesting or more than one document.
+    Building the tree straight from the events, without recursion, also keeps a
+    deeply nested file from reaching the C composer's stack.
     """
-    if CParser is None or not _plain_events(text):
+    if CParser is None:
         return None
-    loader = _FastLoader(text)
+    parser = CParser(text)
     try:
-        node = loader.get_single_node()
-        return ParseResult(_convert(node, 0)) if node is not None else None
-    except (yaml.YAMLError, YamlProblem, RecursionError):
+        # Only an escape sequence in double quotes can make a scalar hold what the file
+        # itself may not (the whole text was checked before parsing).
+        return _from_events(parser, escapes="\\" in text)
+    except (yaml.YAMLError, _Unusual):
         return None
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
-def _plain_events(text: str) -> bool:
-    """No anchor, alias or deep nesting, judged from libyaml's events before composing."""
-    loader = _FastLoader(text)
-    depth = 0
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return False
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return False
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-        return True
-    except yaml.YAMLError:
-        return False
-    finally:
-        loader.dispose()
+def _from_events(parser, escapes: bool) -> ParseResult | None:
+    root: YNode | None = None
+    stack: list[YSeq | YMap] = []
+    keys: list[YScalar | None] = []
+    documents = 0
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        if kind is yaml.StreamEndEvent:
+            break
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        if kind in (yaml.StreamStartEvent, yaml.DocumentEndEvent):
+            continue
+        if kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+            node = stack.pop()
+            if keys.pop() is not None:
+                raise _Unusual
+            if not stack:
+                root = node
+        elif kind is yaml.AliasEvent or event.anchor or event.tag not in (None, "!"):
+            raise _Unusual
+        else:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if kind is yaml.ScalarEvent:
+                value = event.value
+                if escapes:
+                    value = _join_surrogates(value)
+                    if _NON_PRINTABLE.search(value):
+                        raise _Unusual
+                node = YScalar(value, line, column, plain=not event.style)
+                if stack:
+                    _attach(stack, keys, node)
+                else:
+                    root = node
+            else:
+                # One level short of the careful reader's limit, so that the two
+                # never disagree about a file at the boundary.
+                if len(stack) >= MAX_DEPTH - 1:
+                    raise _Unusual
+                container = YSeq([], line, column) if kind is yaml.SequenceStartEvent \
+                    else YMap({}, {}, line, column)
+                _attach(stack, keys, container)
+                stack.append(container)
+                keys.append(None)
+    return ParseResult(root) if root is not None else None
+
+
+def _attach(stack: list, keys: list, node: YNode) -> None:
+    if not stack:
+        return
+    parent = stack[-1]
+    if isinstance(parent, YSeq):
+        parent.items.append(node)
+    elif keys[-1] is None:
+        if not isinstance(node, YScalar) or node.text in parent.entries:
+            raise _Unusual
+        keys[-1] = node
+    else:
+        key = keys[-1]
+        parent.entries[key.text] = node
+        parent.key_lines[key.text] = key.line
+        keys[-1] = None
 
 
 def _join_surrogates(text: str) -> str:
