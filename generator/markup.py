@@ -82,11 +82,15 @@ def _html_block(body: str) -> str:
     return f'<div class="dossier-prose">\n{body}\n</div>' if body else ""
 
 
-# Text of letters, digits, spaces and common punctuation only, with no line that
-# could open a block (list, heading, quote, code, rule), renders to plain paragraphs. Most
+# Text of letters, digits, spaces and common punctuation, with at most *emphasis* and
+# **strong** around words and no line that could open a block (list, heading, quote,
+# code, rule), renders to plain paragraphs. Most
 # summaries are such prose; building their HTML directly skips the slowest step of
 # a build, and a test holds it to the converter's output.
-_PLAIN = re.compile(r"(?:(?!_)[\w .,;'\"()?/\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-])*")
+_PLAIN = re.compile(r"(?:(?!_)[\w .,;'\"()?/*\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-])*")
+# *emphasis* and **strong** around words, the only inline syntax the shortcut takes.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]*?[^\s*])\1(?![\w*])")
+_TAGS = {"*": "em", "**": "strong"}
 _ODD_SPACE = re.compile(r" $", re.M)
 _BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#=_]|\d+[.)]))", re.M)
 
@@ -96,7 +100,12 @@ def plain_paragraphs(text: str) -> str | None:
     if not _PLAIN.fullmatch(text) or _BLOCK_START.search(text) or _ODD_SPACE.search(text):
         return None
     paragraphs = [p.strip() for p in re.split(r"\n[ \r]*\n", text.strip()) if p.strip()]
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    if "*" in body:
+        body = _EMPHASIS.sub(lambda m: f"<{_TAGS[m[1]]}>{m[2]}</{_TAGS[m[1]]}>", body)
+        if "*" in body:
+            return None
+    return body
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -63,7 +63,7 @@ from hypothesis import strategies as st
 
 from generator import markup
 
-_PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #*_[]<>&!:%\\`=+é0)")
+_PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #**_[]<>&!:%\\`=+é0)")
                                          + ["\r", "\t", "\u00a0", "\u2028", "\x03"]),
                  max_size=80) | st.text(max_size=40)
 
@@ -77,10 +77,16 @@ def test_the_plain_prose_shortcut_renders_exactly_as_the_markdown_converter(text
 
 
 def test_prose_with_markdown_syntax_takes_the_converter():
-    assert markup.plain_paragraphs("a *b*") is None
+    assert markup.plain_paragraphs("a *b* c*d") is None
+    assert markup.plain_paragraphs("[a](https://example.org)") is None
     assert markup.plain_paragraphs("1. first") is None
     assert markup.plain_paragraphs("plain words, (and) more.\n\nTwo.") == \
         "<p>plain words, (and) more.</p>\n<p>Two.</p>"
+
+
+def test_the_shortcut_takes_emphasis_around_words():
+    assert markup.plain_paragraphs("a *word* and **two words**.") == \
+        "<p>a <em>word</em> and <strong>two words</strong>.</p>"
 
 
 def test_apostrophes_and_quotes_in_plain_text_stay_readable():
