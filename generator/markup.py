@@ -89,7 +89,7 @@ def _html_block(body: str) -> str:
 # a build, and a test holds it to the converter's output.
 _PLAIN = re.compile(r"(?:(?!_)[\w .,;'\"()?/*\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-])*")
 # *emphasis* and **strong** around words, the only inline syntax the shortcut takes.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]*?[^\s*])\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*<]*?[^\s*<])\1(?![\w*])")
 _TAGS = {"*": "em", "**": "strong"}
 _ODD_SPACE = re.compile(r" $", re.M)
 _BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#=_]|\d+[.)]))", re.M)

@@ -17,6 +17,8 @@ from .model import Entity, Ref
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 _LANGUAGE = re.compile(s.LANGUAGE_PATTERN)
+_SPACE = re.compile(r"\s")
+_ID = re.compile(s.ID_PATTERN)
 _UNFINISHED = re.compile(rf"^{s.UNFINISHED}\b")
 _TAG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -128,7 +130,7 @@ class _FileChecker:
         if isinstance(kind, s.Markdown):
             return text
         if isinstance(kind, s.RefTo):
-            if not re.match(s.ID_PATTERN, text):
+            if not _ID.match(text):
                 # Contributors often write the name; its slug is usually the id.
                 guess = suggest_id(text)
                 hint = f" (did you mean {guess!r}?)" if guess != "my-entry" else ""
@@ -190,7 +192,7 @@ class _FileChecker:
 
 def _url_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http(s) address, or None."""
-    if any(char.isspace() for char in url):
+    if _SPACE.search(url):
         return "contains a space or line break: write %20 for a space, or remove it"
     if any(char in '<>"' for char in url):
         return "contains <, > or \": copy the address again from the browser's address bar"

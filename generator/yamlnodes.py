@@ -333,10 +333,19 @@ def _from_events(parser, escapes: bool) -> ParseResult | None:
                     if _NON_PRINTABLE.search(value):
                         raise _Unusual
                 node = YScalar(value, line, column, plain=not event.style)
-                if stack:
-                    _attach(stack, keys, node)
-                else:
+                if not stack:
                     root = node
+                elif type(stack[-1]) is YSeq:
+                    stack[-1].items.append(node)
+                elif keys[-1] is None:
+                    # A key: kept until its value arrives.
+                    if node.text in stack[-1].entries:
+                        raise _Unusual
+                    keys[-1] = node
+                else:
+                    stack[-1].entries[keys[-1].text] = node
+                    stack[-1].key_lines[keys[-1].text] = keys[-1].line
+                    keys[-1] = None
             else:
                 # One level short of the careful reader's limit, so that the two
                 # never disagree about a file at the boundary.
