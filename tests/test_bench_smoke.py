@@ -6,10 +6,12 @@ The figures themselves are not checked here: `make bench` is outside the test bu
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 
 import pytest
 
+from generator import site
 from tests.bench import run, synth
 from tests.browser_path import browser_path
 
@@ -43,17 +45,32 @@ def test_corpus_passes_the_strict_check_without_warnings(tmp_path):
 def test_measuring_a_tiny_dossier(tmp_path):
     result = run.measure(SIZE, tmp_path / "project", browser=browser_path() is not None,
                          search_runs=1, phases=True, log=lambda *a: None)
-    assert result.generate_s > 0 and result.mkdocs_s > 0 and result.peak_mb > 0
+    assert result.generate_s > 0 and result.mkdocs_s > 0 and result.search_index_s > 0
+    assert result.total_s == result.generate_s + result.mkdocs_s + result.search_index_s
+    assert result.peak_mb > 0
     assert result.pages > sum(synth.counts(SIZE).values())
     assert result.largest and result.largest[0][1] > 0
-    assert result.search_index_kb > 0
+    assert result.pagefind_kb > 0 and result.pagefind_kb_by_part["fragments"] > 0
     if result.search_ms_after_load is not None:
         assert result.search_results > 0
+        # The first search fetches Pagefind's runtime, index chunks and result fragments
+        # (the worker's requests included), and nothing of the page itself again.
+        assert {"runtime", "index chunks", "fragments"} <= set(result.search_download_by_part)
+        assert result.search_download_b == sum(result.search_download_by_part.values())
     assert result.regen_rewritten == result.regen_bytes_changed >= 1
     assert "Markdown to HTML" in result.mkdocs_phases
     table = run.table([result])
     assert table.count("\n") == 2 and f"| {SIZE} |" in table
     assert "Targets at 30 articles" in run.targets([result])
+
+
+def test_the_search_index_is_built_as_the_site_build_does(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(site.subprocess, "run",
+                        lambda command, **kw: calls.append(command) or
+                        subprocess.CompletedProcess(command, 0, "", ""))
+    site.index_search(tmp_path)
+    assert calls == [run.search_index_command(tmp_path)]
 
 
 def test_a_failing_step_reports_its_output(tmp_path):
