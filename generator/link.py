@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 
 from . import schema as s
 from .diagnostics import Report, did_you_mean
-from .model import Actor, Article, Claim, Corpus, Entity, Event, Place, Quote, Ref, Stance
+from .model import (
+    Actor,
+    Article,
+    Claim,
+    Corpus,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Ref,
+    Stance,
+)
 
 
 @dataclass

@@ -13,8 +13,8 @@ import html
 import re
 
 import markdown
-from markdown.extensions import Extension
 import nh3
+from markdown.extensions import Extension
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",

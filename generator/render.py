@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import multiprocessing as mp
 import os
-import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -14,8 +14,8 @@ import jinja2
 
 from . import listings, views
 from .link import Dossier
-from .schema import FOLDERS
 from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_text
+from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
 OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")

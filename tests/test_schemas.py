@@ -13,8 +13,14 @@ import yaml
 
 from generator import schema as s
 from generator.dates import DateError, parse_date
-from generator.jsonschema import (SCHEMAS, date_pattern, dumps, entity_schema, schema_file,
-                                  type_name)
+from generator.jsonschema import (
+    SCHEMAS,
+    date_pattern,
+    dumps,
+    entity_schema,
+    schema_file,
+    type_name,
+)
 
 from .conftest import ROOT, run_generator
 

@@ -34,7 +34,7 @@ def test_flow_sequences_are_lists():
 
 
 def _slow(text):
-    from generator.yamlnodes import _NodeLoader, _convert
+    from generator.yamlnodes import _convert, _NodeLoader
     loader = _NodeLoader(text)
     try:
         return _convert(loader.get_single_node(), 0)
@@ -44,6 +44,7 @@ def _slow(text):
 
 def test_libyaml_reads_every_real_source_exactly_as_the_careful_reader_does():
     from generator.yamlnodes import _fast_parse
+
     from .conftest import ROOT
     for path in sorted((ROOT / "sources").rglob("*.yml")):
         text = path.read_text(encoding="utf-8")
