@@ -79,3 +79,9 @@ def test_numbered_pages_link_other_sections_from_their_own_depth(many_articles):
     assert "(../timeline/index.md)" in render(many_articles)["events/index.md"]
     page = listings.Listing("events/pages/2.md", "events_index.md.j2", "Events, page 2")
     assert page.context["root"] == "../../"
+
+
+def test_the_actors_index_groups_actors_by_kind(many_articles):
+    page = render(many_articles)["actors/index.md"]
+    assert page.index("## Organisations") < page.index("## States")
+    assert page.index("[Harbour Council]") < page.index("## States") < page.index("[Freedonia]")
