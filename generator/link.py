@@ -46,6 +46,8 @@ class Dossier:
     """Article id -> events that cite it."""
     stances_from: dict[str, list[tuple[Claim, Stance]]] = field(default_factory=dict)
     """Article id -> claim stances that cite it."""
+    link_items: dict = field(default_factory=dict, repr=False, compare=False)
+    """Made by views.Links once per page depth and target, then shared by every page."""
 
     def get(self, ref: Ref) -> Entity:
         return self.corpus.folder(ref.folder)[ref.id]

@@ -87,7 +87,7 @@ def _html_block(body: str) -> str:
 # code, rule), renders to plain paragraphs. Most
 # summaries are such prose; building their HTML directly skips the slowest step of
 # a build, and a test holds it to the converter's output.
-_PLAIN = re.compile(r"(?:(?!_)[\w .,;'\"()?/*\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-])*")
+_NOT_PLAIN = re.compile(r"[^\w .,;'\"()?/*\n\u2013\u2014\u2018\u2019\u201c\u201d\u2026-]|_")
 # *emphasis* and **strong** around words, the only inline syntax the shortcut takes.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*<]*?[^\s*<])\1(?![\w*])")
 _TAGS = {"*": "em", "**": "strong"}
@@ -97,7 +97,7 @@ _BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+*>#=_]|\d+[.)]))", re.M)
 
 def plain_paragraphs(text: str) -> str | None:
     """The HTML of ``text`` when it is plain prose, else None."""
-    if not _PLAIN.fullmatch(text) or _BLOCK_START.search(text) or _ODD_SPACE.search(text):
+    if _NOT_PLAIN.search(text) or _BLOCK_START.search(text) or _ODD_SPACE.search(text):
         return None
     paragraphs = [p.strip() for p in re.split(r"\n[ \r]*\n", text.strip()) if p.strip()]
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)

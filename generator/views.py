@@ -84,15 +84,27 @@ class Links:
     def __init__(self, dossier: Dossier, depth: int = 1):
         self.d = dossier
         self.prefix = "../" * depth
+        # Link items are immutable and the same from every page at one depth; backlink
+        # lists repeat them thousands of times in a large dossier, so they are made once.
+        self._made = dossier.link_items
 
     def to(self, folder: str, entity) -> LinkItem:
         return LinkItem(label(entity), f"{self.prefix}{folder}/{entity.id}.md")
 
     def article(self, a: Article) -> Dated:
-        return Dated(list_label(a.published), self.to("articles", a), a.outlet)
+        key = (self.prefix, "articles", a.id)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Dated(list_label(a.published), self.to("articles", a),
+                                           a.outlet)
+        return made
 
     def event(self, e: Event) -> Dated:
-        return Dated(e.date.label(), self.to("events", e))
+        key = (self.prefix, "events", e.id)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Dated(e.date.label(), self.to("events", e))
+        return made
 
     def actor_ref(self, ref) -> LinkItem:
         return self.to("actors", self.d.corpus.actors[ref.id])
