@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass, field
 
 from .link import Dossier, article_order, event_order
-from .views import KIND_LABELS, LinkItem, Links, claim_view
+from .views import KIND_LABELS, LinkItem, Links, stance_tally
 
 PAGE_SIZE = 200
 """Most rows on one listing page."""
@@ -94,8 +94,10 @@ def _by_period(items, date_of) -> dict[tuple[str, str], list]:
     return periods
 
 
-def _split(folder: str, sub: str, items, date_of, size: int, row, links_at) -> tuple[list, list]:
+def _split(d: Dossier, folder: str, sub: str, items, date_of, size: int, row
+           ) -> tuple[list, list]:
     """Pages per period (a crowded one in parts) and the periods for the index."""
+    links = Links(d, _depth(f"{folder}/{sub}"))
     pages, periods = [], []
     for (key, label), members in _by_period(items, date_of).items():
         parts = _chunks(members, size)
@@ -103,7 +105,7 @@ def _split(folder: str, sub: str, items, date_of, size: int, row, links_at) -> t
             name = key if number == 1 else f"{key}-part-{number}"
             part_label = label if len(parts) == 1 else f"{label} (part {number} of {len(parts)})"
             pages.append((f"{folder}/{sub}{name}.md", part_label,
-                          [row(links_at(f"{folder}/{sub}"), m) for m in part]))
+                          [row(links, m) for m in part]))
             periods.append(Period(name, part_label, len(part), f"{sub}{name}.md"))
     return pages, periods
 
@@ -121,8 +123,8 @@ def articles(d: Dossier) -> list[Listing]:
                   for (_, label), members in _by_period(ordered, lambda a: a.published).items()]
         return [Listing("articles/index.md", "articles_index.md.j2", "Articles",
                         dict(intro, groups=groups, periods=[], latest=[]))]
-    pages, periods = _split("articles", "months/", ordered, lambda a: a.published, PAGE_SIZE,
-                            lambda lk, a: lk.article(a), lambda sub: Links(d, _depth(sub)))
+    pages, periods = _split(d, "articles", "months/", ordered, lambda a: a.published, PAGE_SIZE,
+                            lambda lk, a: lk.article(a))
     result = [Listing("articles/index.md", "articles_index.md.j2", "Articles",
                       dict(intro, groups=[], periods=_years(periods),
                            latest=[links.article(a) for a in ordered[:LATEST]]))]
@@ -157,8 +159,8 @@ def timeline(d: Dossier) -> list[Listing]:
                 _timeline_row(links, d, e))
         return [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
                         dict(count=len(events), groups=list(years.values()), periods=[]))]
-    pages, periods = _split("timeline", "", events, lambda e: e.date, TIMELINE_PAGE_SIZE,
-                            lambda lk, e: _timeline_row(lk, d, e), lambda sub: Links(d, 1))
+    pages, periods = _split(d, "timeline", "", events, lambda e: e.date, TIMELINE_PAGE_SIZE,
+                            lambda lk, e: _timeline_row(lk, d, e))
     result = [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
                       dict(count=len(events), groups=[], periods=_years(periods)))]
     for path, label, rows in pages:
@@ -185,8 +187,7 @@ def claims(d: Dossier) -> list[Listing]:
     return _with_links(d, _paginated("claims", "claims_index.md.j2", "Claims", ordered,
                                      count=len(ordered),
                                      contested=sum(c.contested for c in ordered)),
-                       lambda links, c: (links.to("claims", c), c.contested,
-                                         claim_view(d, c)["tally"]))
+                       lambda links, c: (links.to("claims", c), c.contested, stance_tally(c)))
 
 
 def places(d: Dossier) -> list[Listing]:

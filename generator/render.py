@@ -77,24 +77,25 @@ class Renderer:
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
+# Per folder: the template, the view model, and the page's title and description.
+_ENTITY_PAGES = {
+    "articles": ("article.md.j2", views.article_view,
+                 lambda e: (e.title, _plain(e.summary))),
+    "actors": ("actor.md.j2", views.actor_view,
+               lambda e: (e.name, e.role or _plain(e.summary))),
+    "events": ("event.md.j2", views.event_view,
+               lambda e: (e.title, f"{e.date.label()}: {_plain(e.summary)}")),
+    "claims": ("claim.md.j2", views.claim_view,
+               lambda e: (e.statement, _plain(e.summary))),
+    "places": ("place.md.j2", views.place_view,
+               lambda e: (e.name, _plain(e.summary))),
+}
+
+
 def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
-    path = f"{folder}/{entity.id}.md"
-    if folder == "articles":
-        r.page(path, "article.md.j2", **views.article_view(d, entity),
-               front_matter=front_matter(entity.title, _plain(entity.summary)))
-    elif folder == "actors":
-        r.page(path, "actor.md.j2", **views.actor_view(d, entity),
-               front_matter=front_matter(entity.name, entity.role or _plain(entity.summary)))
-    elif folder == "events":
-        r.page(path, "event.md.j2", **views.event_view(d, entity),
-               front_matter=front_matter(entity.title,
-                                         f"{entity.date.label()}: {_plain(entity.summary)}"))
-    elif folder == "claims":
-        r.page(path, "claim.md.j2", **views.claim_view(d, entity),
-               front_matter=front_matter(entity.statement, _plain(entity.summary)))
-    else:
-        r.page(path, "place.md.j2", **views.place_view(d, entity),
-               front_matter=front_matter(entity.name, _plain(entity.summary)))
+    template, view, meta = _ENTITY_PAGES[folder]
+    r.page(f"{folder}/{entity.id}.md", template, **view(d, entity),
+           front_matter=front_matter(*meta(entity)))
 
 
 # Set in the parent just before forking, so the workers share the dossier
@@ -116,10 +117,11 @@ def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
     global _SHARED
     jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        _SHARED = (d, jobs)
-        return _render_share(0, 1)
+        workers = 1
     _SHARED = (d, jobs)
     try:
+        if workers == 1:
+            return _render_share(0, 1)
         with mp.get_context("fork").Pool(workers) as pool:
             shares = pool.starmap(_render_share, [(i, workers) for i in range(workers)])
     finally:

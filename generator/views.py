@@ -6,8 +6,8 @@ Templates receive these and only lay them out. Every list is already sorted.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from .link import Dossier, article_order, event_order
 from .model import Actor, Article, Claim, Event, Place
@@ -71,11 +71,6 @@ class StanceView:
     source: Dated
     quote: str | None
 
-
-@dataclass
-class Group:
-    title: str
-    rows: list = field(default_factory=list)
 
 
 class Links:
@@ -189,14 +184,16 @@ def event_view(d: Dossier, e: Event) -> dict:
     )
 
 
+def stance_tally(c: Claim) -> str:
+    """``2 asserts, 1 denies``: the positions taken on a claim, counted."""
+    counts = Counter(s.position for s in c.stances)
+    return ", ".join(f"{n} {POSITION_LABELS[p].lower()}" for p, n in sorted(counts.items()))
+
+
 def claim_view(d: Dossier, c: Claim) -> dict:
     links = Links(d)
-    counts = defaultdict(int)
-    for s in c.stances:
-        counts[s.position] += 1
     return dict(c=c, contested=c.contested, stances=[links.stance(c, s) for s in c.stances],
-                tally=", ".join(f"{n} {POSITION_LABELS[p].lower()}"
-                                for p, n in sorted(counts.items())))
+                tally=stance_tally(c))
 
 
 def place_view(d: Dossier, p: Place) -> dict:
