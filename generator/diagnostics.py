@@ -67,3 +67,8 @@ def did_you_mean(value: str, choices) -> str:
     """A hint naming the closest known value, or an empty string."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def with_article(noun: str) -> str:
+    """``an actor``, ``a place``: for messages that name a kind of thing."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import schema as s
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, did_you_mean, with_article
 from .model import (
     Actor,
     Article,
@@ -73,21 +73,18 @@ def _check_ref(ref: Ref, path: str, corpus: Corpus, report: Report, kinds=(),
         elsewhere = next((f for f in s.FOLDERS if f != ref.folder
                           and ref.id in corpus.folder(f)), None)
         # An id of the wrong type is a mix-up, not a typo: say what it is instead.
-        hint = (f"; {ref.id!r} is {_a(elsewhere[:-1])} (sources/{elsewhere}/{ref.id}.yml), "
-                f"but {_a(singular)} id is needed here") if elsewhere else ""
+        hint = (f"; {ref.id!r} is {with_article(elsewhere[:-1])} "
+                f"(sources/{elsewhere}/{ref.id}.yml), "
+                f"but {with_article(singular)} id is needed here") if elsewhere else ""
         report.error(path, ref.line, f"unknown {singular} {ref.id!r}"
                      f"{did_you_mean(ref.id, targets)}: no file "
                      f"sources/{ref.folder}/{ref.id}.yml{hint}")
         return False
     if kinds and targets[ref.id].kind not in kinds:
-        report.error(path, ref.line, f"{singular} {ref.id!r} is {_a(targets[ref.id].kind)}, "
-                     f"expected {' or '.join(_a(kind) for kind in kinds)}")
+        report.error(path, ref.line, f"{singular} {ref.id!r} is "
+                     f"{with_article(targets[ref.id].kind)}, expected {' or '.join(with_article(kind) for kind in kinds)}")
         return False
     return True
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _references(entity: Entity):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, did_you_mean, with_article
 from .schema import ENTITY_TYPES, FOLDERS, ID_PATTERN
 from .yamlnodes import YNode, parse
 
@@ -51,10 +51,8 @@ def id_problem(stem: str) -> str | None:
 def required_fields(folder: str) -> str:
     """``an actor needs at least name, kind and summary``: for empty files."""
     names = [f.name for f in ENTITY_TYPES[folder].fields if f.required]
-    singular = folder[:-1]
-    article = "an" if singular[0] in "aeiou" else "a"
     listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
-    return f"{article} {singular} needs at least {listed}"
+    return f"{with_article(folder[:-1])} needs at least {listed}"
 
 
 def suggest_id(text: str) -> str:

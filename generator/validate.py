@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from . import schema as s
 from .dates import DateError, parse_date
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, did_you_mean, with_article
 from .load import SourceFile, suggest_id
 from .model import Entity, Ref
 from .yamlnodes import YMap, YNode, YScalar, YSeq
@@ -246,9 +246,8 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
         checker.error(source.root, f"the file must be a mapping of `field: value` lines, "
                       f"found {_describe(source.root)}")
         return None
-    values = checker.mapping(source.root, entity_type.fields, f"an {entity_type.folder[:-1]}"
-                             if entity_type.folder[0] in "aeiou" else f"a {entity_type.folder[:-1]}",
-                             top=True)
+    values = checker.mapping(source.root, entity_type.fields,
+                             with_article(entity_type.folder[:-1]), top=True)
     if entity_type is s.ARTICLE and values is not None:
         _article_rules(checker, values)
     if not checker.ok or values is None:
