@@ -13,8 +13,8 @@ from pathlib import Path
 from . import jsonschema, scaffold
 from .diagnostics import Report
 from .load import display_path
-from .pipeline import check
-from .render import render
+from .outputs import Publication
+from .pipeline import check, generate
 from .site import BuildFailed, Project, build_site
 from .write import sync
 
@@ -104,12 +104,13 @@ def _report(report: Report, strict: bool) -> bool:
     return not failed
 
 
-def _generate(project: Project, strict: bool) -> dict[str, str] | None:
+def _generate(project: Project, strict: bool, publication: Publication
+              ) -> dict[str, str | bytes] | None:
     report = Report()
     dossier = check(project.sources, report)
     if not _report(report, strict) or dossier is None:
         return None
-    return render(dossier)
+    return generate(dossier, publication)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,10 +119,15 @@ def main(argv: list[str] | None = None) -> int:
         return _AUTHORING[args.command](args)
     project = Project.at(args.root, args.sources, args.docs, args.site)
     started = time.perf_counter()
+    try:
+        publication = Publication.from_environment()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "serve":
         from .serve import serve
         return serve(project, args.addr)
-    pages = _generate(project, args.strict)
+    pages = _generate(project, args.strict, publication)
     if pages is None:
         return EXIT_INVALID
     if args.command == "check":

@@ -1,4 +1,4 @@
-"""load -> validate -> link: from a sources folder to a linked dossier."""
+"""load -> validate -> link -> render: from a sources folder to every generated file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from .diagnostics import Report
 from .link import Dossier, check_references, link
 from .load import ParseCache, load
 from .model import Corpus
+from .outputs import OutputCollision, Publication, files
+from .render import render
 from .validate import validate
 
 
@@ -29,3 +31,15 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
         check_references(corpus, report, skip=broken)
         return None
     return link(corpus, report)
+
+
+def generate(d: Dossier, publication: Publication, workers: int | None = None
+             ) -> dict[str, str | bytes]:
+    """Every generated file under docs/: the pages (text) and the outputs' files."""
+    pages: dict[str, str | bytes] = dict(render(d, workers))
+    made = files(d, publication)
+    clash = sorted(set(pages) & set(made))
+    if clash:
+        raise OutputCollision(f"an output and a page would both write docs/{clash[0]}")
+    pages.update(made)
+    return dict(sorted(pages.items()))

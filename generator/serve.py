@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from .diagnostics import Report
-from .pipeline import check
-from .render import render
+from .outputs import Publication
+from .pipeline import check, generate
 from .site import Project, mkdocs_env
 from .write import sync
 
@@ -33,7 +33,8 @@ def regenerate(project: Project, cache: dict) -> bool:
         print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
         return False
     # One process keeps the rendered Markdown of unchanged texts from the last run.
-    written, removed = sync(render(dossier, workers=1), project.docs)
+    written, removed = sync(generate(dossier, Publication.from_environment(), workers=1),
+                            project.docs)
     print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
     return True
 

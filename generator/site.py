@@ -68,8 +68,9 @@ def index_search(site_dir: Path) -> None:
         raise BuildFailed("search index: " + (result.stdout + result.stderr).strip())
 
 
-def build_site(project: Project, pages: dict[str, str]) -> tuple[int, int]:
-    """Trial-build the site with ``pages``; on success publish docs and site."""
+def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, int]:
+    """Trial-build the site with ``pages`` (generated files under docs/); on success
+    publish docs and site."""
     work = project.root / ".build"
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))

@@ -27,12 +27,18 @@ def owned_files(docs: Path) -> set[str]:
     found = set()
     for folder in OWNED:
         root = docs / folder
-        if root.is_dir():
+        if root.is_file():
+            found.add(folder)
+        elif root.is_dir():
             found.update(p.relative_to(docs).as_posix() for p in root.rglob("*") if p.is_file())
     return found
 
 
-def sync(pages: dict[str, str], docs: Path) -> tuple[int, int]:
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
+def sync(pages: dict[str, str | bytes], docs: Path) -> tuple[int, int]:
     """Make the owned folders of ``docs`` hold exactly ``pages``.
 
     A page whose bytes are unchanged is not rewritten, so its mtime stays and a
@@ -40,7 +46,7 @@ def sync(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     """
     written = removed = 0
     for rel in sorted(pages):
-        data = pages[rel].encode("utf-8")
+        data = _bytes(pages[rel])
         target = docs / rel
         try:
             if target.read_bytes() == data:
@@ -56,7 +62,7 @@ def sync(pages: dict[str, str], docs: Path) -> tuple[int, int]:
         removed += 1
     for folder in OWNED:
         root = docs / folder
-        if root.is_dir():
+        if root.is_dir() and not root.is_symlink():
             for sub in sorted(root.rglob("*"), reverse=True):
                 if sub.is_dir() and not any(sub.iterdir()):
                     sub.rmdir()
@@ -65,14 +71,14 @@ def sync(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def stage_docs(pages: dict[str, str], docs: Path, stage: Path) -> None:
+def stage_docs(pages: dict[str, str | bytes], docs: Path, stage: Path) -> None:
     """A complete copy of ``docs`` as it will be, for a trial build."""
     shutil.copytree(docs, stage, ignore=lambda d, names: [
         n for n in names if Path(d) == docs and n in OWNED])
     for rel, text in pages.items():
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(_bytes(text))
 
 
 def replace_dir(new: Path, target: Path) -> None:

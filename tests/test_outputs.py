@@ -1,0 +1,39 @@
+"""The outputs package: files made from the dossier beside the pages."""
+
+import pytest
+
+from generator.outputs import OutputCollision, Publication, files
+from generator.pipeline import generate
+
+from .test_render import minimal
+
+
+def test_two_outputs_writing_one_path_are_refused():
+    one = lambda d, p: {"data/x.json": b"1"}
+    two = lambda d, p: {"data/x.json": b"2"}
+    with pytest.raises(OutputCollision, match="docs/data/x.json"):
+        files(minimal(), Publication(), (one, two))
+
+
+def test_output_files_come_back_sorted_by_path():
+    out = lambda d, p: {"b.txt": b"b", "a.txt": b"a"}
+    assert list(files(minimal(), Publication(), (out,))) == ["a.txt", "b.txt"]
+
+
+def test_generate_holds_the_pages_of_the_renderer():
+    made = generate(minimal(), Publication())
+    assert "claims/fare-rise-is-needed.md" in made
+
+
+def test_site_url_gets_one_trailing_slash():
+    assert Publication.from_environment({"SITE_URL": "https://o.github.io/repo"}).site_url \
+        == "https://o.github.io/repo/"
+
+
+def test_no_site_url_means_a_local_build():
+    assert Publication.from_environment({}).site_url is None
+
+
+def test_a_site_url_that_is_not_http_is_refused():
+    with pytest.raises(ValueError, match="SITE_URL"):
+        Publication.from_environment({"SITE_URL": "file:///etc/"})
