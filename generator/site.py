@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import editions
 from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
+from .outputs import Publication
 from .render import PAGE_FOLDERS
 from .write import replace_dir, stage_docs, sync
 
@@ -87,8 +88,11 @@ def stage_edition(docs: Path, language: str, target: Path) -> None:
 
 
 def _write_config(base: dict, base_file: str, language: str, path: Path) -> Path:
+    # SITE_URL is what mkdocs.yml's site_url reads (!ENV); every edition is under it.
+    site_url = Publication.from_environment().site_url
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(editions.dumps(editions.config(base, base_file, language)), encoding="utf-8")
+    path.write_text(editions.dumps(editions.config(base, base_file, language, site_url)),
+                    encoding="utf-8")
     return path
 
 
