@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import chromium, search, serve
-from .conftest import make_project, run_generator
+from .browser import built_site, chromium, search, serious_violations
+from .conftest import make_project
 
 KOMPAS = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/kim-jong-un/"
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 PAGES = {"home": "id/", "article": "id/" + KOMPAS, "actor": "id/" + ACTOR,
          "claim": "id/claims/arms-negotiations-actively-advancing/", "timeline": "id/timeline/"}
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -21,10 +19,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("editions-browser"))
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    with serve(project / "site") as url:
+    with built_site(make_project(tmp_path_factory.mktemp("editions-browser"))) as url:
         yield url
 
 
@@ -37,8 +32,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    yield p
+    yield context.new_page()
     context.close()
 
 
@@ -98,11 +92,7 @@ def test_axe_finds_no_serious_violation_on_indonesian_pages(browser, base_url, n
     page = context.new_page()
     try:
         page.goto(f"{base_url}/{PAGES[name]}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [{"id": v["id"], "impact": v["impact"],
-                    "nodes": [n["target"] for n in v["nodes"]][:5]}
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
         assert serious == [], json.dumps(serious, indent=1)
     finally:
         context.close()
