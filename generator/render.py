@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+import jinja2.ext
+import jinja2.lexer
 
 from . import i18n, listings, views
 from .languages import TRANSLATION_LANGUAGES
@@ -34,13 +36,34 @@ class OutputCollision(Exception):
     """Two pages would be written to the same path."""
 
 
+class _TranslatedConstants(jinja2.ext.Extension):
+    """``_("Kind")`` becomes the translated text when a template compiles, instead of a
+    call on every page: an environment serves one edition, so the answer never changes."""
+
+    def filter_stream(self, stream):
+        tokens = list(stream)
+        translations = self.environment.globals["edition_translations"]
+        i = 0
+        while i < len(tokens):
+            window = tokens[i:i + 4]
+            if [t.type for t in window] == ["name", "lparen", "string", "rparen"] \
+                    and window[0].value == "_":
+                yield jinja2.lexer.Token(window[2].lineno, "string",
+                                         translations.gettext(window[2].value))
+                i += 4
+            else:
+                yield tokens[i]
+                i += 1
+
+
 @functools.cache
 def _environment(language: str) -> jinja2.Environment:
     """The templates with the interface strings of ``language``: one set for every edition."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
-        extensions=["jinja2.ext.i18n"])
+        extensions=["jinja2.ext.i18n", _TranslatedConstants])
+    env.globals["edition_translations"] = i18n.translations(language)
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
     env.filters.update(t=md_phrase, prose=md_block, points=md_list, attr=html_text, url=_url,
                        link=md_link, links=md_links, dated=md_dated, commas=_commas)

@@ -74,12 +74,14 @@ def index_search(site_dir: Path) -> None:
 
 def stage_edition(docs: Path, language: str, target: Path) -> None:
     """The docs tree of ``language``'s edition: its pages from ``docs/<language>/``, and
-    everything else that is not an English page (styles, scripts, downloads) shared."""
+    everything else (styles, scripts, downloads) shared."""
     own = docs / language
     skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
     shutil.copytree(own, target)
     for path in sorted(docs.iterdir()):
-        if path.name in skip or path.suffix == ".md" or (target / path.name).exists():
+        # A hand-written page with no version in this language is shown in English
+        # rather than missing from the edition's navigation.
+        if path.name in skip or (target / path.name).exists():
             continue
         if path.is_dir():
             shutil.copytree(path, target / path.name)
