@@ -115,6 +115,23 @@ def render_markdown(text: str) -> str:
     return fast if fast is not None else _sanitise(_render(text))
 
 
+# A tag of sanitised HTML, quoted attribute values (which may hold ">") included.
+_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_BREAK = re.compile(r"<br\s*/?>")
+
+
+def plain_text(markdown_text: str | None, limit: int) -> str:
+    """A Markdown field as one line of plain text, cut on a word to ``limit`` characters.
+
+    Made from the rendered field, so that it reads as the page does: link text without
+    its address, no emphasis marks, raw HTML kept as the text it is shown as."""
+    if not markdown_text:
+        return ""
+    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def md_block(text: str | None) -> str:
     """Markdown rendered to a sanitised HTML block that MkDocs passes through whole."""
     return _html_block(render_markdown(text)) if text else ""
