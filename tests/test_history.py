@@ -11,6 +11,7 @@ import pytest
 from generator import history
 from generator.render import render
 
+from .conftest import FIXTURES, make_project, run_generator
 from .test_link import ARTICLE, minimal
 
 MONDAY = "2024-05-06T10:00:00+07:00"
@@ -144,3 +145,17 @@ def test_an_entity_page_whose_source_is_not_committed_says_so():
 
 def test_without_history_an_entity_page_says_nothing_of_updates():
     assert "Last updated" not in _article_page(history.History())
+
+
+def test_every_entity_page_built_in_a_git_checkout_states_its_last_change(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "valid")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "sources")
+    _git(project, "commit", "-q", "-m", "sources", when=TUESDAY)
+    assert run_generator("build", "--root", str(project), cwd=project).code == 0
+    sources = sorted((project / "sources").rglob("*.yml"))
+    for source in sources:
+        page = project / "docs" / source.parent.name / f"{source.stem}.md"
+        assert '<time datetime="2024-05-07T09:30:00Z">7 May 2024</time>' in page.read_text(
+            encoding="utf-8"), page
+    assert len(sources) > 10
