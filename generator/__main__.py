@@ -6,11 +6,12 @@ Exit status: 0 success, 1 invalid sources or failed build, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from . import jsonschema, scaffold
+from . import annotations, jsonschema, scaffold
 from .diagnostics import Report
 from .load import display_path
 from .outputs import Publication
@@ -107,11 +108,14 @@ def _report(report: Report, strict: bool) -> bool:
     return not failed
 
 
-def _generate(project: Project, strict: bool, publication: Publication
+def _generate(project: Project, strict: bool, publication: Publication, github: bool = False
               ) -> dict[str, str | bytes] | None:
     report = Report()
     dossier = check(project.sources, report)
-    if not _report(report, strict) or dossier is None:
+    valid = _report(report, strict)
+    if github:
+        annotations.publish(report, strict, project.sources, os.environ, sys.stdout)
+    if not valid or dossier is None:
         return None
     return generate(dossier, publication)
 
@@ -130,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from .serve import serve
         return serve(project, args.addr)
-    pages = _generate(project, args.strict, publication)
+    # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
+    github = args.command == "check" and annotations.in_github_actions(os.environ)
+    pages = _generate(project, args.strict, publication, github)
     if pages is None:
         return EXIT_INVALID
     if args.command == "check":

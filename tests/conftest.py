@@ -21,12 +21,13 @@ class Run:
     err: str
 
 
-def run_generator(*args: str, cwd: Path) -> Run:
-    """Run ``python -m generator`` as a contributor would, in ``cwd``."""
+def run_generator(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``python -m generator`` as a contributor would, in ``cwd``, with only the
+    variables in ``env`` set besides the paths."""
     env_path = str(ROOT)
     result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
                             capture_output=True, text=True,
-                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
+                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin", **(env or {})})
     return Run(result.returncode, result.stdout, result.stderr)
 
 
