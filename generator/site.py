@@ -7,6 +7,7 @@ rendered and MkDocs runs on a complete copy, and only a clean result is swapped 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,9 +47,12 @@ or Zensical, Material's successor, which reads the same mkdocs.yml
 
 def engine_env() -> dict[str, str]:
     # The theme's end-of-life notice is known (README, "Engines"); repeated on every
-    # build it would bury the messages that matter. Zensical's messages are coloured
-    # unless told otherwise, and they end up in a plain error report.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    # build it would bury the messages that matter.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# Zensical 0.0.73 colours its report even into a pipe, and ignores NO_COLOR.
+_COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
@@ -69,7 +73,7 @@ def engine_build(engine: str, config: Path, site_dir: Path, cwd: Path) -> None:
     result = subprocess.run(engine_command(engine, config, site_dir), cwd=cwd,
                             capture_output=True, text=True, env=engine_env())
     if result.returncode != 0:
-        output = result.stdout + result.stderr
+        output = _COLOUR.sub("", result.stdout + result.stderr)
         # Zensical follows its report with a Python traceback that says only "Aborted".
         raise BuildFailed(output.split("Traceback (most recent call last)")[0].strip())
 

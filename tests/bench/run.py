@@ -82,8 +82,9 @@ class Result:
     pagefind_kb: float = 0.0
     pagefind_files: int = 0
     pagefind_kb_by_part: dict[str, float] = field(default_factory=dict)
-    material_index_kb: float = 0.0
-    """Material's own search_index.json: every page is excluded, so it should stay tiny."""
+    theme_index_kb: float = 0.0
+    """The theme's own search index (Material's search/search_index.json, Zensical's
+    search.json): every page is excluded, so it should stay tiny."""
     search_ms_after_load: float | None = None
     search_ms_from_typing: float | None = None
     search_results: int | None = None
@@ -220,9 +221,9 @@ def measure_site(site: Path, result: Result, top: int = 5) -> None:
             result.pagefind_files += 1
     result.pagefind_kb = sum(by_part.values())
     result.pagefind_kb_by_part = dict(sorted(by_part.items(), key=lambda x: -x[1]))
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        result.material_index_kb = index.stat().st_size / 1024
+    for index in (site / "search" / "search_index.json", site / "search.json"):
+        if index.is_file():
+            result.theme_index_kb = index.stat().st_size / 1024
 
 
 def snapshot(docs: Path) -> dict[str, tuple[int, str]]:
@@ -523,7 +524,7 @@ def summary(results: list[Result]) -> str:
         lines.append("  largest pages: " + ", ".join(f"{p} {kb:.0f} KB" for p, kb in r.largest))
         lines.append(f"  Pagefind bundle: {r.pagefind_kb:,.0f} KB in {r.pagefind_files:,} files ("
                      + ", ".join(f"{k} {v:,.0f} KB" for k, v in r.pagefind_kb_by_part.items())
-                     + f"); Material's search_index.json {r.material_index_kb:.1f} KB")
+                     + f"); the theme's own search index {r.theme_index_kb:.1f} KB")
         if r.search_ms_after_load is not None:
             lines.append(f"  search: first of {r.search_results} results "
                          f"{r.search_ms_after_load:.0f} ms after load, "
