@@ -112,6 +112,13 @@ def test_no_request_leaves_the_sites_host_and_no_console_error(page, base_url):
     assert errors == []
 
 
+def serious_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_url, name, width):
@@ -119,11 +126,20 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_
     page = context.new_page()
     try:
         page.goto(f"{base_url}/{PAGES[name]}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [{"id": v["id"], "impact": v["impact"],
-                    "nodes": [n["target"] for n in v["nodes"]][:5]}
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
+        assert serious == [], json.dumps(serious, indent=1)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_with_search_results_open(browser, base_url, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/")
+        assert search(page, "Shoigu")
+        serious = serious_violations(page)
         assert serious == [], json.dumps(serious, indent=1)
     finally:
         context.close()

@@ -394,12 +394,17 @@
       place();
       if (!results.painted()) results.paint();
     }).observe(shadow, { childList: true, subtree: true });
-    warm();
+
+    // The dialog is drawn, closed, with every page; Pagefind is fetched only when it is
+    // opened (its input takes the focus), by a click or a keyboard shortcut.
+    shadow.addEventListener("focusin", function (event) {
+      if (event.target === input) warm();
+    });
     return true;
   }
 
-  // The bundle adds the dialog's host to the body and draws the dialog into its shadow
-  // root when the reader first opens search.
+  // The bundle adds the dialog's host to the body and draws the dialog, closed, into its
+  // shadow root, soon after the page has loaded.
   function awaitZensicalDialog(button) {
     // Pagefind needs a few hundred milliseconds to start; a pointer over the button is
     // the earliest sign that a search is coming.
