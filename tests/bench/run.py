@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.render import OWNED
-from generator.site import ENGINES, SEARCH_GLOB, engine_command
+from generator.site import ENGINES, SEARCH_GLOB, THEME, engine_command
 
 from ..browser import QuietHandler, chromium
 from ..browser import serve as browser_serve
@@ -187,6 +187,7 @@ def make_project(project: Path, articles: int) -> dict[str, int]:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs",
                     ignore=shutil.ignore_patterns(*OWNED))
+    shutil.copytree(ROOT / THEME, project / THEME)
     return write_corpus(project / "sources", articles)
 
 
