@@ -48,7 +48,9 @@ class Label:
     x: float
     y: float
     anchor: str
-    """``start`` or ``end``: the text runs right or left of (x, y)."""
+    """``start``, ``middle`` or ``end``: where (x, y) is along the text."""
+    box: tuple[float, float, float, float]
+    """The room the text is estimated to take: x, y, width, height."""
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,7 @@ def _label(x: float, y: float, r: float, name: str, taken: list, width: int, hei
         bx, by, bw, bh = box
         inside = bx >= 0 and by >= 0 and bx + bw <= width and by + bh <= height
         if inside and not any(_overlap(box, other) for other in taken):
-            return Label(round(lx, 1), round(ly, 1), anchor), box
+            return Label(round(lx, 1), round(ly, 1), anchor, box), box
     return None, None
 
 
