@@ -19,6 +19,8 @@ PAGE_SIZE = 200
 """Most rows on one listing page."""
 TIMELINE_PAGE_SIZE = 100
 """Timeline rows carry actors and sources, so fewer fit in the same weight."""
+CLAIMS_PAGE_SIZE = 100
+"""Matrix rows carry a cell per actor column and a link per stance: fewer per page."""
 LATEST = 20
 MAP_LIMIT = 500
 """Most markers on the places map: the places with most events, the rest in the index."""
@@ -72,9 +74,10 @@ def _pager(number: int, total: int, first: str, nth) -> dict | None:
                 next=LinkItem(f"Page {number + 1}", href(number + 1)) if number < total else None)
 
 
-def _paginated(folder: str, template: str, title: str, rows: list, **context) -> list[Listing]:
+def _paginated(folder: str, template: str, title: str, rows: list, page_size: int | None = None,
+               **context) -> list[Listing]:
     """``<folder>/index.md`` and, when needed, ``<folder>/pages/<n>.md``."""
-    chunks = _chunks(rows, PAGE_SIZE)
+    chunks = _chunks(rows, page_size or PAGE_SIZE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:
@@ -191,7 +194,8 @@ def claims(d: Dossier) -> list[Listing]:
     """Numbered pages of claims, each drawn as a who-said-what matrix."""
     ordered = sorted(d.corpus.claims.values(),
                      key=lambda c: (not c.contested, c.statement.lower(), c.id))
-    pages = _paginated("claims", "claims_index.md.j2", "Claims", ordered, count=len(ordered),
+    pages = _paginated("claims", "claims_index.md.j2", "Claims", ordered, CLAIMS_PAGE_SIZE,
+                       count=len(ordered),
                        contested=sum(c.contested for c in ordered))
     for page in pages:
         page.context["matrix"] = matrix(Links(d, _depth(page.path)), page.context.pop("rows"))

@@ -78,7 +78,7 @@ def _matrix_cells(page) -> list[tuple[str, str, str, str]]:
         for (const tr of table.querySelectorAll('tbody tr')) {
             const claim = tr.querySelector('th a').getAttribute('href');
             [...tr.children].forEach((cell, i) => {
-                for (const a of cell.querySelectorAll('a.dossier-mark')) {
+                for (const a of cell.querySelectorAll('a[class^="dossier-"]')) {
                     cells.push([claim, actors[i], a.textContent.trim(), a.getAttribute('href')]);
                 }
             });

@@ -91,7 +91,7 @@ def test_the_column_cap_counts_the_actors_and_stances_left_out(dossier):
 
 
 def test_each_numbered_claims_page_has_its_own_matrix_and_columns(dossier, monkeypatch):
-    monkeypatch.setattr(listings, "PAGE_SIZE", 1)
+    monkeypatch.setattr(listings, "CLAIMS_PAGE_SIZE", 1)
     first, second = listings.claims(dossier)
     assert second.path == "claims/pages/2.md"
     assert [len(p.context["matrix"].rows) for p in (first, second)] == [1, 1]
