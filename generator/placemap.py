@@ -28,7 +28,7 @@ ASPECT = (0.4, 0.75)
 """Height / width bounds: a frame outside them is widened in the short direction."""
 RADIUS = (3.5, 10.0)
 """Marker radius for a place with no events and for the place with the most."""
-LABEL_SIZE = 11.0
+LABEL_SIZE = 9.0
 """Label font size in viewBox units; label boxes are estimated from it."""
 LAT_LIMIT = 85.0
 
@@ -76,6 +76,8 @@ class MapView:
     borders: str
     """SVG path data of the borders between countries, clipped to the frame."""
     markers: tuple[Marker, ...]
+    label_size: float = LABEL_SIZE
+    """Font size of the names, in viewBox units, as the label boxes were estimated."""
 
 
 @dataclass(frozen=True)
