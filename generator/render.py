@@ -18,7 +18,8 @@ from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, m
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
-OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")
+OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "network",
+         ".generated")
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 
@@ -141,6 +142,6 @@ def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title))
+               front_matter=front_matter(listing.title, **listing.meta))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

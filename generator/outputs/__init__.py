@@ -46,7 +46,14 @@ def normalise_site_url(value: str) -> str:
 
 Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
-OUTPUTS: tuple[Output, ...] = ()
+
+
+def _outputs() -> tuple[Output, ...]:
+    from . import timeline_filters  # the modules import this package's Publication
+    return (timeline_filters.files,)
+
+
+OUTPUTS: tuple[Output, ...] = _outputs()
 """Every output module's ``files`` function, in the order they run."""
 
 
