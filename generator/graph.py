@@ -27,8 +27,10 @@ KIND_TITLES = {"disagreement": "Opposite positions on a claim",
 """Each kind of tie, the most telling first."""
 NETWORK_CAP = 70
 """Most actors in the whole-dossier network; the others are reached from the actors index."""
-TIE_CAP = 200
+TIE_CAP = 160
 """Most co-mention ties drawn in the whole-dossier network, the strongest first."""
+CLAIM_TIE_CAP = 80
+"""Most agreements and disagreements drawn there, disagreements first, the strongest first."""
 PER_ACTOR = 4
 """Co-mention ties drawn for each actor at least (its strongest), within ``TIE_CAP``."""
 NEIGHBOURS_CAP = 12
@@ -38,6 +40,8 @@ CHAR = 7.0
 SEED = 20230913
 """The force layout's seed: the same graph gets the same picture."""
 OPPOSITE = frozenset({"asserts", "denies"})
+WEIGHTIER = 3
+"""How many shared articles an affiliation or a position on a claim is worth, in ranking."""
 
 
 @dataclass(frozen=True, order=True)
@@ -64,13 +68,21 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def co_mention_ties(d: Dossier, actor_ids=None) -> list[Tie]:
-    """From the counts that linking already made; ``actor_ids`` limits the first end."""
-    ties = set()
-    for actor_id in sorted(d.co_mentioned if actor_ids is None else actor_ids):
+def _key(tie: Tie) -> tuple[str, str, str]:
+    # Much quicker than the dataclass's own ordering, on a hundred thousand ties.
+    return (tie.source, tie.target, tie.kind)
+
+
+def co_mention_ties(d: Dossier, actor_ids=None, among: set[str] | None = None) -> list[Tie]:
+    """From the counts that linking already made.
+
+    ``actor_ids`` limits the first end; ``among`` keeps the ties with both ends in it."""
+    pairs: dict[tuple[str, str], int] = {}
+    for actor_id in (d.co_mentioned if actor_ids is None else actor_ids):
         for other, shared in d.co_mentioned.get(actor_id, []):
-            ties.add(Tie(*_pair(actor_id, other.id), "co-mention", shared))
-    return sorted(ties)
+            if among is None or other.id in among:
+                pairs[_pair(actor_id, other.id)] = shared
+    return [Tie(a, b, "co-mention", n) for (a, b), n in sorted(pairs.items())]
 
 
 def affiliation_ties(d: Dossier, actor_ids=None) -> list[Tie]:
@@ -81,37 +93,34 @@ def affiliation_ties(d: Dossier, actor_ids=None) -> list[Tie]:
     ties = set()
     for actor in members:
         groups = [r.id for r in actor.affiliations] + ([actor.country.id] if actor.country else [])
-        ties.update(Tie(actor.id, group, "affiliation", 1) for group in groups if group != actor.id)
-    return sorted(ties)
+        ties.update((actor.id, group) for group in groups if group != actor.id)
+    return [Tie(a, b, "affiliation", 1) for a, b in sorted(ties)]
 
 
-def claim_ties(d: Dossier, claims=None) -> list[Tie]:
-    """Agreement and disagreement between actors with positions on the same claims."""
+def claim_ties(d: Dossier, claims=None, actor_id: str | None = None) -> list[Tie]:
+    """Agreement and disagreement between actors with positions on the same claims.
+
+    With ``actor_id``, only the pairs that include that actor: a claim with many
+    stances has many pairs, and one actor's page needs few of them."""
     found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for claim in sorted(d.corpus.claims.values() if claims is None else claims,
                         key=lambda c: c.id):
         positions: dict[str, set[str]] = defaultdict(set)
         for stance in claim.stances:
             positions[stance.actor.id].add(stance.position)
-        for a, b in combinations(sorted(positions), 2):
+        pairs = (combinations(sorted(positions), 2) if actor_id is None else
+                 (_pair(actor_id, other) for other in sorted(positions) if other != actor_id))
+        for a, b in pairs:
             mine, theirs = positions[a] & OPPOSITE, positions[b] & OPPOSITE
             if any({x, y} == OPPOSITE for x in mine for y in theirs):
                 found[(a, b, "disagreement")].append(claim.id)
             elif mine & theirs:
                 found[(a, b, "agreement")].append(claim.id)
-    return sorted(Tie(a, b, kind, len(ids), tuple(ids)) for (a, b, kind), ids in found.items())
+    return [Tie(a, b, kind, len(ids), tuple(ids)) for (a, b, kind), ids in sorted(found.items())]
 
 
 def all_ties(d: Dossier) -> list[Tie]:
-    return sorted(co_mention_ties(d) + affiliation_ties(d) + claim_ties(d))
-
-
-def ties_of(d: Dossier, actor_id: str) -> list[Tie]:
-    """Every tie touching one actor, from that actor's backlinks only (cheap per page)."""
-    claims = {c.id: c for c, _ in d.stances_by.get(actor_id, [])}.values()
-    ties = (co_mention_ties(d, [actor_id]) + affiliation_ties(d, [actor_id])
-            + claim_ties(d, claims))
-    return sorted(t for t in ties if actor_id in (t.source, t.target))
+    return sorted(co_mention_ties(d) + affiliation_ties(d) + claim_ties(d), key=_key)
 
 
 @dataclass(frozen=True)
@@ -172,11 +181,6 @@ def describe(tie: Tie, names: dict[str, str]) -> str:
     return f"{a} and {b} {verb} on {n} claim{'s' if n != 1 else ''}"
 
 
-def _strength(ties: list[Tie]) -> int:
-    # A position on a claim or an affiliation says more than one shared article.
-    return sum(t.weight if t.kind == "co-mention" else 3 * t.weight for t in ties)
-
-
 def _radius(articles: int, most: int) -> float:
     return round(5 + 13 * math.sqrt(articles / most), 1) if most else 5.0
 
@@ -226,24 +230,33 @@ def network(d: Dossier, cap: int = NETWORK_CAP, tie_cap: int = TIE_CAP,
     """The most connected actors, laid out by a seeded force layout."""
     import networkx as nx  # only the network page needs it
 
-    ties = all_ties(d)
-    by_actor: dict[str, list[Tie]] = defaultdict(list)
-    for t in ties:
-        by_actor[t.source].append(t)
-        by_actor[t.target].append(t)
-    ranked = sorted(by_actor, key=lambda a: (-_strength(by_actor[a]), a))
+    # Rank every actor by strength without making a tie per co-mentioned pair:
+    # a large dossier has a hundred thousand pairs and draws only a few hundred.
+    other = affiliation_ties(d) + claim_ties(d)
+    strength: dict[str, int] = defaultdict(int)
+    for actor_id, mentioned_with in d.co_mentioned.items():
+        if mentioned_with:
+            strength[actor_id] += sum(n for _, n in mentioned_with)
+    for t in other:
+        strength[t.source] += WEIGHTIER * t.weight
+        strength[t.target] += WEIGHTIER * t.weight
+    ranked = sorted(strength, key=lambda a: (-strength[a], a))
     shown = set(ranked[:cap])
-    inside = [t for t in ties if t.source in shown and t.target in shown]
-    kept = sorted(_strongest(inside, tie_cap) + [t for t in inside if t.kind != "co-mention"])
+    inside = (co_mention_ties(d, sorted(shown), among=shown)
+              + [t for t in other if t.source in shown and t.target in shown])
+    on_claims = sorted((t for t in inside if t.kind in ("agreement", "disagreement")),
+                       key=lambda t: (t.kind != "disagreement", -t.weight, t.source, t.target))
+    kept = sorted(_strongest(inside, tie_cap) + on_claims[:CLAIM_TIE_CAP]
+                  + [t for t in inside if t.kind == "affiliation"], key=_key)
     # The layout sees every tie among the actors shown, so that loosely drawn ones
     # still sit near their company; only the drawing is thinned out.
     graph = nx.Graph()
     graph.add_nodes_from(sorted(shown))
-    for t in inside:
+    for t in sorted(inside, key=_key):
         weight = graph.get_edge_data(t.source, t.target, {"weight": 0})["weight"]
         graph.add_edge(t.source, t.target, weight=weight + 1 + math.log(t.weight))
     positions = nx.spring_layout(graph, seed=SEED, iterations=300, weight="weight") if shown else {}
-    return _picture(d, positions, kept, len(by_actor), width, height, labels=24)
+    return _picture(d, positions, kept, len(strength), width, height, labels=24)
 
 
 def _strongest(ties: list[Tie], cap: int, per_actor: int = PER_ACTOR) -> list[Tie]:
@@ -294,11 +307,23 @@ def neighbourhood(d: Dossier, actor_id: str, cap: int = NEIGHBOURS_CAP,
     A circle, not a force layout: a star has nothing for forces to find, and a
     thousand actor pages each running one would cost seconds for the same picture.
     The strongest neighbour is at the top, the others clockwise by strength."""
-    ties = ties_of(d, actor_id)
+    claims = {c.id: c for c, _ in d.stances_by.get(actor_id, [])}.values()
     by_other: dict[str, list[Tie]] = defaultdict(list)
-    for t in ties:
-        by_other[t.other(actor_id)].append(t)
-    ranked = sorted(by_other, key=lambda o: (-_strength(by_other[o]), o))[:cap]
+    for t in affiliation_ties(d, [actor_id]) + claim_ties(d, claims, actor_id):
+        if actor_id in (t.source, t.target):
+            by_other[t.other(actor_id)].append(t)
+    # The co-mentioned come most shared first: past the first few, only an actor with
+    # another tie as well could be stronger, so only those are looked up further on.
+    mentioned_with = d.co_mentioned.get(actor_id, [])
+    co = {other.id: n for other, n in mentioned_with[:cap]}
+    if by_other:
+        co.update((other.id, n) for other, n in mentioned_with[cap:] if other.id in by_other)
+    strength = {o: co.get(o, 0) + WEIGHTIER * sum(t.weight for t in ts)
+                for o, ts in by_other.items()}
+    for other, n in co.items():
+        strength.setdefault(other, n)
+    ranked = sorted(strength, key=lambda o: (-strength[o], o))[:cap]
+    total = len(mentioned_with) + sum(o not in co for o in by_other)
     if not ranked:
         return Picture(width, height, (), (), 0, actor_id)
     # An ellipse, wider than tall, leaves room for names on either side.
@@ -307,7 +332,8 @@ def neighbourhood(d: Dossier, actor_id: str, cap: int = NEIGHBOURS_CAP,
     for rank, other in enumerate(ranked):
         angle = -math.pi / 2 + 2 * math.pi * rank / len(ranked)
         positions[other] = (rx * math.cos(angle), ry * math.sin(angle))
-    kept = sorted(t for o in ranked for t in by_other[o])
+    kept = sorted([Tie(*_pair(actor_id, o), "co-mention", co[o]) for o in ranked if o in co]
+                  + [t for o in ranked for t in by_other[o]], key=_key)
     ids = sorted(positions)
     most = max(len(d.mentioned_in.get(i, [])) for i in ids)
     nodes = {}
@@ -321,4 +347,4 @@ def neighbourhood(d: Dossier, actor_id: str, cap: int = NEIGHBOURS_CAP,
     # The centre last, so that it is drawn on top of the lines that meet there.
     order = sorted(ids, key=lambda i: (i == actor_id, i))
     return Picture(width, height, tuple(nodes[i] for i in order),
-                   tuple(_line(t, nodes, names) for t in kept), len(by_other), actor_id)
+                   tuple(_line(t, nodes, names) for t in kept), total, actor_id)

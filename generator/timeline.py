@@ -216,10 +216,14 @@ def chart(d: Dossier, events: list[Event], width: int = WIDTH) -> Chart:
             x0 = x1 = (x0 + x1) / 2
         label = _label(e)
         room = len(label) * CHAR
-        if x1 + 10 + room <= width - 2 or x0 - 10 - room < 2:
+        if x1 + 10 + room <= width - 2:
             label_x, anchor, left, right = x1 + 10, "start", x0 - 6, x1 + 10 + room
-        else:
+        elif x0 - 10 - room >= 2:
             label_x, anchor, left, right = x0 - 10, "end", x0 - 10 - room, x1 + 6
+        else:
+            # No room on either side (a bar across most of the page): the name goes
+            # over the bar, on a halo of the page's colour.
+            label_x, anchor, left, right = x0 + 4, "start", x0 - 6, max(x1, x0 + 4 + room) + 6
         lane = next((i for i, end_x in enumerate(lane_ends) if end_x + 8 <= left), len(lane_ends))
         if lane == len(lane_ends):
             lane_ends.append(right)

@@ -128,9 +128,10 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_
 
 
 def visible_events(page) -> list[str]:
-    return sorted(page.eval_on_selector_all(
+    hrefs = page.eval_on_selector_all(
         "a.tl-mark", "els => els.filter(e => getComputedStyle(e).display !== 'none')"
-                     ".map(e => e.dataset.event)"))
+                     ".map(e => e.getAttribute('href'))")
+    return sorted(h.rstrip("/").rsplit("/", 1)[1] for h in hrefs)
 
 
 def test_the_timeline_filtered_by_an_actor_shows_exactly_their_events(page, base_url):

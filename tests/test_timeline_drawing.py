@@ -50,6 +50,19 @@ def test_the_axis_keeps_every_day_in_order():
     assert starts == sorted(starts)
 
 
+def test_every_label_stays_inside_the_drawing():
+    d = dossier()
+    chart = timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
+    assert all(0 <= _extent(m)[0] and _extent(m)[1] <= chart.width for m in chart.marks)
+
+
+def test_a_bar_across_the_page_carries_its_label_over_it():
+    d = dossier()
+    month = [e for e in d.corpus.events.values() if e.date.raw == "2023-10"]
+    mark = timeline.chart(d, month).marks[0]
+    assert mark.x0 < mark.label_x < mark.x1 and mark.anchor == "start"
+
+
 def _extent(m: timeline.Mark) -> tuple[float, float]:
     room = len(m.label) * timeline.CHAR
     if m.anchor == "start":

@@ -4,6 +4,7 @@
 // so that an unknown one gets a clear message. Without this script the page shows
 // every event, and every mark is still a link.
 (function () {
+  var LANE = 22;  // the drawing's lane height, as generator/timeline.py sets it
   var KINDS = [["actor", "actors", "actor"], ["place", "places", "place"], ["tag", "tags", "tag"]];
 
   function el(tag, attrs, text) {
@@ -28,6 +29,7 @@
       // An SVG link's href is not a string: resolve the attribute instead.
       if (match) shown[new URL(mark.getAttribute("href"), location.href).href] = true;
     });
+    compact(marks);
     // The tables below are the text equivalent: the same rows go.
     document.querySelectorAll("article table").forEach(function (table) {
       var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
@@ -77,6 +79,33 @@
       apply(box, names, marks, months, new URLSearchParams(""));
     });
     status.appendChild(all);
+  }
+
+  // Marks that share no lane never overlapped: closing up the emptied lanes, in
+  // their order, keeps it so, and spares the reader a tall empty drawing.
+  function compact(marks) {
+    if (!marks.length) return;
+    var svg = marks[0].ownerSVGElement;
+    var used = {};
+    marks.forEach(function (mark) {
+      if (!mark.classList.contains("tl-hide")) used[+mark.getAttribute("data-lane")] = true;
+    });
+    var lanes = Object.keys(used).map(Number).sort(function (a, b) { return a - b; });
+    var row = {};
+    lanes.forEach(function (lane, i) { row[lane] = i; });
+    marks.forEach(function (mark) {
+      var lane = +mark.getAttribute("data-lane");
+      var shift = lane in row ? (row[lane] - lane) * LANE : 0;
+      if (shift) mark.setAttribute("transform", "translate(0 " + shift + ")");
+      else mark.removeAttribute("transform");
+    });
+    var box = svg.getAttribute("viewBox").split(" ");
+    if (!svg.hasAttribute("data-height")) svg.setAttribute("data-height", box[3]);
+    var full = +svg.getAttribute("data-height");
+    var all = Math.max.apply(null, marks.map(function (m) { return +m.getAttribute("data-lane"); })) + 1;
+    var height = lanes.length === all ? full : full - (all - lanes.length) * LANE;
+    svg.setAttribute("viewBox", box.slice(0, 3).join(" ") + " " + height);
+    svg.setAttribute("height", height);
   }
 
   function sync(box, params) {
