@@ -40,9 +40,10 @@
         row.hidden = !match;
         if (match) visible += 1;
       });
-      var heading = table.closest(".md-typeset__scrollwrap, .md-typeset__table") || table;
-      heading.hidden = visible === 0;
-      var h2 = heading.previousElementSibling;
+      // The theme wraps each table: hide the outermost wrapper and the year above it.
+      var block = table.closest(".md-typeset__scrollwrap") || table;
+      block.hidden = visible === 0;
+      var h2 = block.previousElementSibling;
       if (h2 && h2.tagName === "H2") h2.hidden = visible === 0;
     });
     months.forEach(function (bar) {
@@ -106,6 +107,15 @@
     var height = lanes.length === all ? full : full - (all - lanes.length) * LANE;
     svg.setAttribute("viewBox", box.slice(0, 3).join(" ") + " " + height);
     svg.setAttribute("height", height);
+    // On a narrow screen the drawing scrolls: bring the first event shown into view.
+    var xs = marks.filter(function (m) { return !m.classList.contains("tl-hide"); }).map(function (m) {
+      var shape = m.querySelector("rect, circle");
+      return +(shape.getAttribute("x") || shape.getAttribute("cx"));
+    });
+    var scroller = svg.closest(".tl-scroll");
+    if (scroller && xs.length) {
+      scroller.scrollLeft = Math.max(0, Math.min.apply(null, xs) * svg.clientWidth / +box[2] - 24);
+    }
   }
 
   function sync(box, params) {
