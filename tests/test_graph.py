@@ -10,7 +10,7 @@ from generator.diagnostics import Report
 from generator.model import Claim, Corpus, Ref, Stance
 from generator.pipeline import check
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, make_project, run_generator
 
 
 def dossier(folder=ROOT / "sources"):
@@ -144,3 +144,18 @@ def test_long_names_are_shortened_to_the_room_beside_the_node():
     for n in picture.nodes:
         assert n.label == n.name or (n.label.endswith("…") and n.name.startswith(n.label[:-1]))
     assert any(n.label != n.name for n in picture.nodes)
+
+
+def test_two_builds_in_fresh_processes_draw_byte_identical_pictures(tmp_path):
+    # Each process hashes strings differently: anything walked in set order would show.
+    built = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        project = make_project(tmp_path / name)
+        result = run_generator("build", "--strict", "--root", str(project), cwd=project)
+        assert result.code == 0, result.err
+        docs = project / "docs"
+        built.append({p.relative_to(docs).as_posix(): p.read_bytes()
+                      for folder in ("network", "timeline", "actors") for p in (docs / folder).rglob("*")})
+    assert "network/index.md" in built[0] and b"<svg" in built[0]["network/index.md"]
+    assert built[0] == built[1]
