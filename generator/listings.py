@@ -182,7 +182,7 @@ def timeline(d: Dossier) -> list[Listing]:
                             lambda lk, e: (e, _timeline_row(lk, d, e)))
     result = [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
                       dict(count=len(events), groups=[], periods=_years(periods), chart=None,
-                           bars=drawing.month_bars(periods)))]
+                           bars=drawing.month_bars(periods)), WIDE)]
     for path, label, pairs in pages:
         rows = [row for _, row in pairs]
         result.append(Listing(path, "timeline.md.j2", f"Timeline: {label}",
