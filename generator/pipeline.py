@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import history
 from .diagnostics import Report
 from .link import Dossier, check_references, link
 from .load import ParseCache, load
@@ -30,7 +31,10 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
         # a file that exists but has errors of its own is not reported again.
         check_references(corpus, report, skip=broken)
         return None
-    return link(corpus, report)
+    dossier = link(corpus, report)
+    if dossier is not None:
+        dossier.history = history.read(sources)
+    return dossier
 
 
 def generate(d: Dossier, publication: Publication, workers: int | None = None

@@ -14,12 +14,22 @@ import jinja2
 
 from . import listings, views
 from .link import Dossier
-from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_text
+from .markup import (
+    html_text,
+    md_block,
+    md_dated,
+    md_link,
+    md_links,
+    md_list,
+    md_text,
+    plain_text,
+)
+from .outputs import cards
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
 OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "network",
-         ".generated")
+         ".generated", cards.FOLDER)
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 
@@ -48,10 +58,26 @@ def _url(url: str) -> str:
     return "<" + quote(url, safe=_URL_SAFE) + ">"
 
 
-def _plain(markdown_text: str | None, limit: int = 160) -> str:
-    text = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown_text or "")
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _plain(markdown_text: str | None) -> str:
+    return plain_text(markdown_text, 160)
+
+
+SHARE_LENGTH = 200
+"""Longest link-preview description: what previews show before cutting it themselves."""
+
+
+def share(section: str | None, summary: str | None = None, kind: str = "website") -> dict:
+    """What a link preview of the page shows (Open Graph), for ``generator/theme/main.html``.
+
+    ``section`` is the folder whose card the preview shows; ``summary`` a Markdown
+    field made plain text. Escaped like the rest of the front matter."""
+    meta = {"type": kind, "image": cards.image_path(section)}
+    if section in cards.SECTIONS:
+        meta["section"] = cards.SECTIONS[section]
+    description = plain_text(summary, SHARE_LENGTH)
+    if description:
+        meta["description"] = html.escape(description, quote=True)
+    return meta
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> str:
@@ -96,7 +122,9 @@ _ENTITY_PAGES = {
 def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
     r.page(f"{folder}/{entity.id}.md", template, **view(d, entity),
-           front_matter=front_matter(*meta(entity)))
+           updated=views.updated(d.history, folder, entity.id),
+           front_matter=front_matter(*meta(entity),
+                                     share=share(folder, entity.summary, "article")))
 
 
 # Set in the parent just before forking, so the workers share the dossier
@@ -142,6 +170,7 @@ def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title, **listing.meta))
+               front_matter=front_matter(listing.title, **listing.meta,
+                                         share=share(listing.path.split("/")[0])))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

@@ -17,7 +17,8 @@ ACTOR = "actors/adrienne-watson/"
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
          "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/",
-         "timeline filtered": "timeline/?actor=sergei-shoigu", "network": "network/"}
+         "network": "network/"}
+AXE_PAGES = {**PAGES, "timeline filtered": "timeline/?actor=sergei-shoigu"}
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
@@ -109,14 +110,15 @@ def test_no_request_leaves_the_sites_host_and_no_console_error(page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_url, name, width,
                                                                   scheme):
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900},
                                   color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(f"{base_url}/{PAGES[name]}")
+        page.goto(f"{base_url}/{AXE_PAGES[name]}")
+        page.wait_for_load_state("networkidle")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         serious = [{"id": v["id"], "impact": v["impact"],
@@ -245,3 +247,14 @@ def test_the_drawings_build_from_a_dossier_on_another_topic(browser, tmp_path):
                 if "maria-costa" in {r.id for r in e.actors})
     finally:
         page.close()
+
+
+def test_without_a_site_url_previews_name_addresses_from_the_server_root(page, base_url):
+    for path in PAGES.values():
+        page.goto(f"{base_url}/{path}")
+        tags = dict(page.eval_on_selector_all(
+            'meta[property^="og:"]', "els => els.map(e => [e.getAttribute('property'), e.content])"))
+        assert tags["og:url"] == "/" + path
+        assert page.locator('link[rel="canonical"]').count() == 0
+        card = page.request.get(base_url + tags["og:image"])
+        assert card.status == 200 and card.headers["content-type"] == "image/png", tags

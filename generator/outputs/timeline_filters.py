@@ -8,14 +8,17 @@ holds names only, not events, so it stays small at any size of dossier.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..link import Dossier
-from . import Publication
+
+if TYPE_CHECKING:  # the package imports this module to list it in OUTPUTS
+    from . import Publication
 
 PATH = "timeline/filters.json"
 
 
-def files(d: Dossier, publication: Publication) -> dict[str, bytes]:
+def files(d: Dossier, publication: "Publication") -> dict[str, bytes]:
     c = d.corpus
     data = {"actor": {a.id: a.name for a in c.actors.values()},
             "place": {p.id: p.name for p in c.places.values()},
