@@ -109,8 +109,7 @@
     svg.setAttribute("height", height);
     // On a narrow screen the drawing scrolls: bring the first event shown into view.
     var xs = marks.filter(function (m) { return !m.classList.contains("tl-hide"); }).map(function (m) {
-      var shape = m.querySelector("rect, circle");
-      return +(shape.getAttribute("x") || shape.getAttribute("cx"));
+      return +m.querySelector("rect").getAttribute("x");
     });
     var scroller = svg.closest(".tl-scroll");
     if (scroller && xs.length) {
