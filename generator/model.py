@@ -81,8 +81,9 @@ class Entity:
     """The file name without ``.yml``; permanent, it is the page's address."""
     path: str
     """The source file, relative to the project, for messages."""
-    translations: dict[str, Translation] = field(default_factory=dict)
-    """Language tag -> this entity's translatable fields in that language."""
+    translations: dict[str, Translation] = field(default_factory=dict, kw_only=True)
+    """Language tag -> this entity's translatable fields in that language (keyword only,
+    so that an entity's own fields keep their positions after ``id`` and ``path``)."""
 
 
 @dataclass

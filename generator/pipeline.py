@@ -7,12 +7,12 @@ from pathlib import Path
 from . import history
 from .diagnostics import Report
 from .i18n import edition
-from .languages import EDITIONS, prefix
+from .languages import EDITIONS, SOURCE_LANGUAGE, prefix
 from .link import Dossier, check_references, check_stance_quotes, link
 from .load import ParseCache, load
 from .model import Corpus
 from .outputs import OutputCollision, Publication, files
-from .render import render
+from .render import PAGE_FOLDERS, render
 from .validate import validate
 
 
@@ -46,11 +46,19 @@ def generate(d: Dossier, publication: Publication, workers: int | None = None
     at the top, the others under their language, ``id/actors/...``) and the outputs'
     files."""
     pages: dict[str, str | bytes] = {}
+    made: dict[str, bytes] = {}
     for language in EDITIONS:
         with edition(language):
             pages.update((prefix(language) + path, text)
                          for path, text in render(d, workers).items())
-    made = files(d, publication)
+            if language == SOURCE_LANGUAGE:
+                made.update(files(d, publication))
+                continue
+            # An output beside the pages (the timeline's filters.json) belongs to each
+            # edition; the others (share cards) are the site's, made once.
+            made.update((prefix(language) + path, data)
+                        for path, data in files(d, publication).items()
+                        if path.split("/")[0] in PAGE_FOLDERS)
     clash = sorted(set(pages) & set(made))
     if clash:
         raise OutputCollision(f"an output and a page would both write docs/{clash[0]}")
