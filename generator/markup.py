@@ -32,6 +32,18 @@ def md_text(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
+_MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)")
+
+
+def plain_text(markdown_text: str | None, limit: int | None = None) -> str:
+    """A Markdown field as one line of plain text, cut on a word at ``limit`` characters:
+    for descriptions and data, where no markup is read. Not for HTML: it escapes nothing."""
+    text = " ".join(_MARKDOWN_MARKS.sub("", markdown_text or "").split())
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def md_link(item) -> str:
     """A Markdown link to a generated page: ``item`` has ``label`` and ``href``."""
     return f"[{md_text(item.label)}]({item.href})"

@@ -40,7 +40,7 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
 def generate(d: Dossier, publication: Publication, workers: int | None = None
              ) -> dict[str, str | bytes]:
     """Every generated file under docs/: the pages (text) and the outputs' files."""
-    pages: dict[str, str | bytes] = dict(render(d, workers))
+    pages: dict[str, str | bytes] = dict(render(d, workers, publication.site_url))
     made = files(d, publication)
     clash = sorted(set(pages) & set(made))
     if clash:

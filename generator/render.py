@@ -13,12 +13,23 @@ from urllib.parse import quote
 import jinja2
 
 from . import listings, views
+from .jsonld import Describer, script_text
 from .link import Dossier
-from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_text
+from .markup import (
+    html_text,
+    md_block,
+    md_dated,
+    md_link,
+    md_links,
+    md_list,
+    md_text,
+    plain_text,
+)
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
-OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")
+OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "data",
+         "feed.xml", ".generated")
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 
@@ -48,9 +59,7 @@ def _url(url: str) -> str:
 
 
 def _plain(markdown_text: str | None, limit: int = 160) -> str:
-    text = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown_text or "")
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return plain_text(markdown_text, limit)
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> str:
@@ -92,33 +101,38 @@ _ENTITY_PAGES = {
 }
 
 
-def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
+def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describer) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
+    # The theme puts `jsonld` into the page's head (generator/theme/main.html).
+    structured = script_text(describe.page(folder, entity))
     r.page(f"{folder}/{entity.id}.md", template, **view(d, entity),
-           front_matter=front_matter(*meta(entity)))
+           front_matter=front_matter(*meta(entity), jsonld=structured))
 
+
+ENTITY_PAGE_ROOT = "../../"
+"""The site's root seen from an entity page (``articles/<id>/``)."""
 
 # Set in the parent just before forking, so the workers share the dossier
 # instead of receiving a pickled copy.
-_SHARED: tuple[Dossier, list[tuple[str, str]]] | None = None
+_SHARED: tuple[Dossier, list[tuple[str, str]], Describer] | None = None
 PARALLEL_FROM = 2000
 """Entity pages below which forking costs more than it saves."""
 
 
 def _render_share(index: int, workers: int) -> dict[str, str]:
-    d, jobs = _SHARED
+    d, jobs, describe = _SHARED
     r = Renderer()
     for folder, entity_id in jobs[index::workers]:
-        _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id])
+        _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id], describe)
     return r.pages
 
 
-def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
+def _entity_pages(d: Dossier, workers: int, site_url: str | None) -> dict[str, str]:
     global _SHARED
     jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         workers = 1
-    _SHARED = (d, jobs)
+    _SHARED = (d, jobs, Describer(d, site_url or ENTITY_PAGE_ROOT))
     try:
         if workers == 1:
             return _render_share(0, 1)
@@ -130,13 +144,15 @@ def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
             enumerate(f"{folder}/{entity_id}.md" for folder, entity_id in jobs)}
 
 
-def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
+def render(d: Dossier, workers: int | None = None, site_url: str | None = None
+           ) -> dict[str, str]:
     """Every generated page: path under docs/ -> Markdown text.
 
     Entity pages of a large dossier are rendered by one process per core; the
-    result does not depend on how many there are."""
+    result does not depend on how many there are. ``site_url`` makes the addresses
+    in the pages' structured data absolute; without it they are relative."""
     workers = workers or os.cpu_count() or 1
-    pages = _entity_pages(d, workers)
+    pages = _entity_pages(d, workers, site_url)
     r = Renderer()
     r.pages = pages
     for listing in listings.all_listings(d):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.render import OWNED
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -35,8 +37,7 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated"))
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*OWNED))
     shutil.copytree(sources or ROOT / "sources", project / "sources")
     return project
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import yaml
 
 from ..link import Dossier
 
@@ -28,12 +31,46 @@ class Publication:
     site_url: str | None = None
     """The site's public address with a trailing slash (``https://owner.github.io/repo/``),
     or None for a local build that only works relative to itself."""
+    site_name: str = "Dossier"
+    """The site's title, ``site_name`` in ``mkdocs.yml``: feeds and downloads name it."""
 
     @classmethod
-    def from_environment(cls, environ=None) -> "Publication":
-        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``."""
+    def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
+        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and the
+        site's name from ``config`` (``mkdocs.yml``) when given."""
         value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
-        return cls(site_url=normalise_site_url(value) if value else None)
+        name = _site_name(config) if config is not None else None
+        return cls(site_url=normalise_site_url(value) if value else None,
+                   **({"site_name": name} if name else {}))
+
+    @property
+    def absolute_base(self) -> str:
+        """An absolute address for what must have one (a feed's ids and links): the
+        site's, or in a local build the address that ``python -m http.server`` serves
+        the built site at, as the README says to open it."""
+        return self.site_url or LOCAL_SITE_URL
+
+
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain values, taking its tags (``!ENV``,
+    ``!!python/name:``) as nothing: they are MkDocs's to resolve."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                    lambda loader, suffix, node: None)
+
+
+def _site_name(config: Path) -> str | None:
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return None  # MkDocs reports a missing or broken configuration itself
+    name = data.get("site_name") if isinstance(data, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def normalise_site_url(value: str) -> str:
@@ -46,7 +83,9 @@ def normalise_site_url(value: str) -> str:
 
 Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
-OUTPUTS: tuple[Output, ...] = ()
+from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
+
+OUTPUTS: tuple[Output, ...] = (feed.files, data.files)
 """Every output module's ``files`` function, in the order they run."""
 
 
