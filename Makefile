@@ -50,4 +50,4 @@ bench: $(STAMP) browser
 	$(PY) -m tests.bench.run
 
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/data docs/feed.xml docs/.generated
+	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/data docs/feed.xml docs/.generated docs/cards

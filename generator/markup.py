@@ -32,18 +32,6 @@ def md_text(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
-_MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)")
-
-
-def plain_text(markdown_text: str | None, limit: int | None = None) -> str:
-    """A Markdown field as one line of plain text, cut on a word at ``limit`` characters:
-    for descriptions and data, where no markup is read. Not for HTML: it escapes nothing."""
-    text = " ".join(_MARKDOWN_MARKS.sub("", markdown_text or "").split())
-    if limit is None or len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def md_link(item) -> str:
     """A Markdown link to a generated page: ``item`` has ``label`` and ``href``."""
     return f"[{md_text(item.label)}]({item.href})"
@@ -125,6 +113,26 @@ def render_markdown(text: str) -> str:
     """Sanitised HTML for one Markdown field."""
     fast = plain_paragraphs(text)
     return fast if fast is not None else _sanitise(_render(text))
+
+
+# A tag of sanitised HTML, quoted attribute values (which may hold ">") included.
+_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_BREAK = re.compile(r"<br\s*/?>")
+
+
+def plain_text(markdown_text: str | None, limit: int | None = None) -> str:
+    """A Markdown field as one line of plain text, cut on a word to ``limit`` characters
+    when a limit is given.
+
+    Made from the rendered field, so that it reads as the page does: link text without
+    its address, no emphasis marks, raw HTML kept as the text it is shown as."""
+    if not markdown_text:
+        return ""
+    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
+    text = " ".join(text.split())
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def md_block(text: str | None) -> str:

@@ -25,11 +25,12 @@ from .markup import (
     md_text,
     plain_text,
 )
+from .outputs import cards
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
 OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "data",
-         "feed.xml", ".generated")
+         "feed.xml", ".generated", cards.FOLDER)
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 
@@ -58,8 +59,26 @@ def _url(url: str) -> str:
     return "<" + quote(url, safe=_URL_SAFE) + ">"
 
 
-def _plain(markdown_text: str | None, limit: int = 160) -> str:
-    return plain_text(markdown_text, limit)
+def _plain(markdown_text: str | None) -> str:
+    return plain_text(markdown_text, 160)
+
+
+SHARE_LENGTH = 200
+"""Longest link-preview description: what previews show before cutting it themselves."""
+
+
+def share(section: str | None, summary: str | None = None, kind: str = "website") -> dict:
+    """What a link preview of the page shows (Open Graph), for ``generator/theme/main.html``.
+
+    ``section`` is the folder whose card the preview shows; ``summary`` a Markdown
+    field made plain text. Escaped like the rest of the front matter."""
+    meta = {"type": kind, "image": cards.image_path(section)}
+    if section in cards.SECTIONS:
+        meta["section"] = cards.SECTIONS[section]
+    description = plain_text(summary, SHARE_LENGTH)
+    if description:
+        meta["description"] = html.escape(description, quote=True)
+    return meta
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> str:
@@ -106,7 +125,9 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describ
     # The theme puts `jsonld` into the page's head (generator/theme/main.html).
     structured = script_text(describe.page(folder, entity))
     r.page(f"{folder}/{entity.id}.md", template, **view(d, entity),
-           front_matter=front_matter(*meta(entity), jsonld=structured))
+           updated=views.updated(d.history, folder, entity.id),
+           front_matter=front_matter(*meta(entity), jsonld=structured,
+                                     share=share(folder, entity.summary, "article")))
 
 
 ENTITY_PAGE_ROOT = "../../"
@@ -157,6 +178,6 @@ def render(d: Dossier, workers: int | None = None, site_url: str | None = None
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title))
+               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0])))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

@@ -34,6 +34,10 @@ class Project:
                    Path(site or root / "site"), Path(config or root / "mkdocs.yml"))
 
 
+THEME = "generator/theme"
+"""The theme override that mkdocs.yml names as ``custom_dir``, relative to mkdocs.yml."""
+
+
 class BuildFailed(Exception):
     """MkDocs refused the staged site; its output says why."""
 
@@ -76,6 +80,9 @@ def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, in
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
     try:
         shutil.copy2(project.config, stage / "mkdocs.yml")
+        # MkDocs finds custom_dir beside the config it is given: the staged copy.
+        if (project.config.parent / THEME).is_dir():
+            shutil.copytree(project.config.parent / THEME, stage / THEME)
         stage_docs(pages, project.docs, stage / "docs")
         mkdocs_build(stage / "mkdocs.yml", stage / "site", cwd=stage)
         index_search(stage / "site")

@@ -9,6 +9,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .dates import DatePoint
+from .history import History
 from .link import Dossier, article_order, event_order
 from .model import Actor, Article, Claim, Event, Place
 
@@ -71,6 +73,25 @@ class StanceView:
     source: Dated
     quote: str | None
 
+
+
+@dataclass(frozen=True)
+class Updated:
+    """When the page's source file last changed, for the page's last line."""
+
+    label: str
+    """``26 Nov 2026`` (in UTC), or ``not yet committed``."""
+    iso: str = ""
+    """The commit's time, ``2026-11-26T02:25:54Z``; empty when not committed."""
+
+
+def updated(history: History, folder: str, entity_id: str) -> Updated | None:
+    """None where git knows nothing of the file: no git, or a shallow clone's oldest commit."""
+    when = history.last_changed(folder, entity_id)
+    if when is not None:
+        return Updated(DatePoint(when.year, when.month, when.day).label(),
+                       when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return Updated("not yet committed") if history.is_pending(folder, entity_id) else None
 
 
 class Links:

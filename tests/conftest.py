@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.render import OWNED
+from generator.site import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -38,6 +39,8 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*OWNED))
+    # mkdocs.yml's theme override (custom_dir), found beside it.
+    shutil.copytree(ROOT / THEME, project / THEME)
     shutil.copytree(sources or ROOT / "sources", project / "sources")
     return project
 

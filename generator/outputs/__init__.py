@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..link import Dossier
+from . import cards
 
 
 class OutputCollision(Exception):
@@ -32,16 +33,16 @@ class Publication:
     """The site's public address with a trailing slash (``https://owner.github.io/repo/``),
     or None for a local build that only works relative to itself."""
     site_name: str = "Dossier"
-    """The site's title, ``site_name`` in ``mkdocs.yml``: feeds and downloads name it."""
+    """The site's title, ``site_name`` in mkdocs.yml."""
 
     @classmethod
     def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
-        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and the
-        site's name from ``config`` (``mkdocs.yml``) when given."""
+        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
+        the site's name from ``config`` when given."""
         value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
-        name = _site_name(config) if config is not None else None
+        named = _site_name(config) if config else None
         return cls(site_url=normalise_site_url(value) if value else None,
-                   **({"site_name": name} if name else {}))
+                   **({"site_name": named} if named else {}))
 
     @property
     def absolute_base(self) -> str:
@@ -54,21 +55,13 @@ class Publication:
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for plain values, taking its tags (``!ENV``,
-    ``!!python/name:``) as nothing: they are MkDocs's to resolve."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
-                                    lambda loader, suffix, node: None)
-
-
 def _site_name(config: Path) -> str | None:
+    # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the default.
+    from mkdocs.utils.yaml import get_yaml_loader
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError):
-        return None  # MkDocs reports a missing or broken configuration itself
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    except (OSError, yaml.YAMLError):  # MkDocs reports a broken config itself
+        return None
     name = data.get("site_name") if isinstance(data, dict) else None
     return name.strip() if isinstance(name, str) and name.strip() else None
 
@@ -85,7 +78,7 @@ Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
 from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
 
-OUTPUTS: tuple[Output, ...] = (feed.files, data.files)
+OUTPUTS: tuple[Output, ...] = (cards.files, feed.files, data.files)
 """Every output module's ``files`` function, in the order they run."""
 
 

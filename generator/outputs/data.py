@@ -13,14 +13,14 @@ import posixpath
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import schema
+from .. import render, schema
 from ..diagnostics import with_article
 from ..link import Dossier
-from ..render import Renderer, front_matter
 from . import Publication, dossier_json, ftm, tables
 from .records import counts, type_name
 
 PAGE = "data/index.md"
+DESCRIPTION = "The dossier as data: JSON, CSV and FollowTheMoney downloads, and their schemas."
 TEMPLATE = "data.md.j2"
 
 
@@ -91,10 +91,11 @@ def downloads(d: Dossier, publication: Publication) -> tuple[dict[str, bytes], l
 
 def files(d: Dossier, publication: Publication) -> dict[str, bytes]:
     made, listed = downloads(d, publication)
-    renderer = Renderer()
+    # The module, not its names: the renderer imports this package for its share cards.
+    renderer = render.Renderer()
     renderer.page(PAGE, TEMPLATE, downloads=listed, site_name=publication.site_name,
                   counts=counts(d),
-                  front_matter=front_matter("Data", "The dossier as data: JSON, CSV and "
-                                            "FollowTheMoney downloads, and their schemas."))
+                  front_matter=render.front_matter(
+                      "Data", DESCRIPTION, share=render.share(None, DESCRIPTION)))
     made[PAGE] = renderer.pages[PAGE].encode("utf-8")
     return made
