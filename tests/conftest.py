@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def dossier_of(sources: Path):
+    """The linked dossier of a corpus, read in this process; it must be valid."""
+    from generator.diagnostics import Report
+    from generator.pipeline import check
+    report = Report()
+    dossier = check(sources, report)
+    assert dossier is not None, [item.format() for item in report.sorted()]
+    return dossier
+
+
 @dataclass
 class Run:
     code: int
