@@ -37,3 +37,11 @@ def test_no_site_url_means_a_local_build():
 def test_a_site_url_that_is_not_http_is_refused():
     with pytest.raises(ValueError, match="SITE_URL"):
         Publication.from_environment({"SITE_URL": "file:///etc/"})
+
+
+def test_outputs_made_in_a_process_of_their_own_are_the_same_files(monkeypatch):
+    import generator.outputs as outputs
+    d = minimal()
+    alone = outputs.files(d, Publication())
+    monkeypatch.setattr(outputs, "BACKGROUND_FROM", 0)
+    assert outputs.start(d, Publication(), workers=2)() == alone

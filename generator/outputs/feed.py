@@ -36,8 +36,6 @@ class Entry:
     updated: datetime
     published: datetime | None
     categories: tuple[str, ...]
-    order: tuple
-    """Newest first, then by address."""
 
 
 def instant(date: Date) -> datetime:
@@ -49,9 +47,9 @@ def instant(date: Date) -> datetime:
     return datetime(s.year, s.month or 1, s.day or 1, tzinfo=timezone.utc)
 
 
-def _order(date: Date, url: str) -> tuple:
+def _order(date: Date, path: str) -> tuple:
     """Newest first; a month or a year counts from its start, so it follows its days."""
-    return (-instant(date).timestamp(), url)
+    return (-instant(date).timestamp(), path)
 
 
 def _exact_instant(date: Date) -> datetime | None:
@@ -63,23 +61,25 @@ def article_entry(a: Article, d: Dossier, base: str) -> Entry:
     summary = f"{a.outlet}, {a.published.label()}. {plain_text(a.summary)}"
     changed = d.history.last_changed("articles", a.id)
     return Entry(url, a.title, summary, changed or instant(a.published),
-                 _exact_instant(a.published), ("article", *a.tags), _order(a.published, url))
+                 _exact_instant(a.published), ("article", *a.tags))
 
 
 def event_entry(e: Event, d: Dossier, base: str) -> Entry:
     url = f"{base}events/{e.id}/"
     summary = f"{e.date.label()}. {plain_text(e.summary) or e.title}"
     changed = d.history.last_changed("events", e.id)
-    return Entry(url, e.title, summary, changed or instant(e.date), None, ("event",),
-                 _order(e.date, url))
+    return Entry(url, e.title, summary, changed or instant(e.date), None, ("event",))
 
 
 def entries(d: Dossier, base: str, length: int = LENGTH) -> list[Entry]:
-    """The newest ``length`` articles and events, newest first."""
+    """The newest ``length`` articles and events, newest first, ties by address."""
     c = d.corpus
-    made = [article_entry(a, d, base) for a in c.articles.values()]
-    made += [event_entry(e, d, base) for e in c.events.values()]
-    return sorted(made, key=lambda entry: entry.order)[:length]
+    dated = [(_order(a.published, f"articles/{a.id}/"), a) for a in c.articles.values()]
+    dated += [(_order(e.date, f"events/{e.id}/"), e) for e in c.events.values()]
+    # Only the entries shown are made: their summaries are the costly part.
+    newest = sorted(dated, key=lambda pair: pair[0])[:length]
+    return [article_entry(x, d, base) if isinstance(x, Article) else event_entry(x, d, base)
+            for _, x in newest]
 
 
 def atom(d: Dossier, publication: Publication, length: int = LENGTH) -> bytes:

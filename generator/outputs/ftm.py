@@ -75,6 +75,7 @@ class Exporter:
         proxy = model.make_entity(schema)
         proxy.make_id(schema, source, target, *key)
         prop_from, prop_to = proxy.schema.source_prop.name, proxy.schema.target_prop.name
+        # Ids made here from file names: already clean, so spared the library's cleaning.
         proxy.add(prop_from, source, cleaned=True)
         proxy.add(prop_to, target, cleaned=True)
         for prop, data in values.items():
