@@ -15,7 +15,8 @@ ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/adrienne-watson/"
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
-         "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/"}
+         "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/",
+         "data": "data/"}
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
