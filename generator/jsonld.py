@@ -180,13 +180,16 @@ def _put(node: dict, key: str, value) -> None:
 
 # Characters that could end the script element or open a comment in it, or end a
 # line in a JavaScript string, written as JSON escapes: the parsed data is the same.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def script_text(data: dict) -> str:
     """``data`` as JSON that can sit inside ``<script type="application/ld+json">``:
     keys sorted, so that the same dossier gives the same bytes, and no ``<``, ``>``
     or ``&``, so that no text (``</script>``, ``<!--``) can end or alter the element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in _SCRIPT_ESCAPES:  # str.replace: many times quicker than translate
+        if char in text:
+            text = text.replace(char, escape)
+    return text

@@ -25,9 +25,7 @@ is kept as its day, since FollowTheMoney dates have no time zone.
 from __future__ import annotations
 
 import json
-
-from followthemoney import model
-from followthemoney.proxy import EntityProxy
+from typing import TYPE_CHECKING
 
 from ..dates import Date, DatePoint
 from ..link import Dossier
@@ -35,6 +33,9 @@ from ..markup import plain_text
 from ..model import Actor, Article, Claim, Event, Place
 from . import Publication
 from .records import entities, page_path
+
+if TYPE_CHECKING:
+    from followthemoney.proxy import EntityProxy
 
 PATH = "data/dossier.ftm.json"
 ACTOR_SCHEMATA = {"person": "Person", "organization": "Organization", "state": "PublicBody"}
@@ -57,12 +58,16 @@ class Exporter:
     """Builds the entities of one dossier, in order."""
 
     def __init__(self, d: Dossier, site_url: str | None):
+        # Imported here, not with the module: loading the library's model takes most
+        # of a second, which `check` and the live preview's start need not wait for.
+        from followthemoney import model
+        self.model = model
         self.d = d
         self.site_url = site_url
         self.made: list[EntityProxy] = []
 
     def make(self, schema: str, ident: str, **values) -> EntityProxy:
-        proxy = model.make_entity(schema)
+        proxy = self.model.make_entity(schema)
         proxy.id = ident
         for prop, data in values.items():
             if data:
@@ -72,7 +77,7 @@ class Exporter:
 
     def link(self, schema: str, source: str, target: str, *key: str, **values) -> None:
         """An edge between two entities, its id a hash of what it links."""
-        proxy = model.make_entity(schema)
+        proxy = self.model.make_entity(schema)
         proxy.make_id(schema, source, target, *key)
         prop_from, prop_to = proxy.schema.source_prop.name, proxy.schema.target_prop.name
         # Ids made here from file names: already clean, so spared the library's cleaning.
