@@ -126,13 +126,17 @@ def plain_text(markdown_text: str | None, limit: int | None = None) -> str:
 
     Made from the rendered field, so that it reads as the page does: link text without
     its address, no emphasis marks, raw HTML kept as the text it is shown as."""
-    if not markdown_text:
-        return ""
-    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
-    text = " ".join(text.split())
+    text = _one_line(markdown_text) if markdown_text else ""
     if limit is None or len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _one_line(markdown_text: str) -> str:
+    # Cached: a page's description and its link preview are cut from the same text.
+    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
+    return " ".join(text.split())
 
 
 def md_block(text: str | None) -> str:

@@ -34,12 +34,13 @@ class Run:
     err: str
 
 
-def run_generator(*args: str, cwd: Path) -> Run:
-    """Run ``python -m generator`` as a contributor would, in ``cwd``."""
+def run_generator(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``python -m generator`` as a contributor would, in ``cwd``, with only
+    ``env`` added to a bare environment."""
     env_path = str(ROOT)
     result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
                             capture_output=True, text=True,
-                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
+                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin", **(env or {})})
     return Run(result.returncode, result.stdout, result.stderr)
 
 
@@ -59,3 +60,9 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the real dossier to build and break."""
     return make_project(tmp_path)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "seeds: needs the published articles (DOSSIER_SEEDS, or ../shared/seeds "
+        "beside the repository), which the repository does not carry")

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator import history
+from generator.render import render
+
+from .conftest import FIXTURES, make_project, run_generator
+from .test_link import ARTICLE, minimal
 
 MONDAY = "2024-05-06T10:00:00+07:00"
 TUESDAY = "2024-05-07T09:30:00+00:00"
@@ -120,3 +124,38 @@ def test_in_a_shallow_clone_the_oldest_fetched_commit_dates_nothing():
     assert history.parse_log(log, shallow=True) == {
         "actors/jane-doe.yml": datetime.fromtimestamp(1715000000, timezone.utc)}
     assert len(history.parse_log(log, shallow=False)) == 2
+
+
+def _article_page(h: history.History) -> str:
+    d = minimal()
+    d.history = h
+    return render(d, workers=1)[f"articles/{ARTICLE}.md"]
+
+
+def test_an_entity_page_states_when_its_source_file_last_changed():
+    when = datetime(2024, 5, 7, 9, 30, tzinfo=timezone.utc)
+    page = _article_page(history.History({f"articles/{ARTICLE}.yml": when}))
+    assert 'Last updated: <time datetime="2024-05-07T09:30:00Z">7 May 2024</time>' in page
+
+
+def test_an_entity_page_whose_source_is_not_committed_says_so():
+    page = _article_page(history.History(pending=frozenset({f"articles/{ARTICLE}.yml"})))
+    assert "Last updated: not yet committed" in page
+
+
+def test_without_history_an_entity_page_says_nothing_of_updates():
+    assert "Last updated" not in _article_page(history.History())
+
+
+def test_every_entity_page_built_in_a_git_checkout_states_its_last_change(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "valid")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "sources")
+    _git(project, "commit", "-q", "-m", "sources", when=TUESDAY)
+    assert run_generator("build", "--root", str(project), cwd=project).code == 0
+    sources = sorted((project / "sources").rglob("*.yml"))
+    for source in sources:
+        page = project / "docs" / source.parent.name / f"{source.stem}.md"
+        assert '<time datetime="2024-05-07T09:30:00Z">7 May 2024</time>' in page.read_text(
+            encoding="utf-8"), page
+    assert len(sources) > 10

@@ -45,3 +45,15 @@ def test_outputs_made_in_a_process_of_their_own_are_the_same_files(monkeypatch):
     alone = outputs.files(d, Publication())
     monkeypatch.setattr(outputs, "BACKGROUND_FROM", 0)
     assert outputs.start(d, Publication(), workers=2)() == alone
+
+
+def test_the_site_name_comes_from_mkdocs_yml_with_its_env_tags(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: "Water: who pays"\nsite_url: !ENV [SITE_URL, null]\n',
+                      encoding="utf-8")
+    assert Publication.from_environment({}, config=config).site_name == "Water: who pays"
+
+
+def test_without_a_readable_config_the_site_keeps_a_generic_name(tmp_path):
+    assert Publication.from_environment({}, config=tmp_path / "missing.yml").site_name \
+        == Publication().site_name

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.render import OWNED
-from generator.site import SEARCH_GLOB
+from generator.site import SEARCH_GLOB, THEME
 
 from ..browser import QuietHandler, chromium
 from ..browser import serve as browser_serve
@@ -177,6 +177,7 @@ def make_project(project: Path, articles: int) -> dict[str, int]:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs",
                     ignore=shutil.ignore_patterns(*OWNED))
+    shutil.copytree(ROOT / THEME, project / THEME)
     return write_corpus(project / "sources", articles)
 
 
