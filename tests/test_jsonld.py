@@ -146,11 +146,12 @@ def test_a_date_is_given_only_as_precisely_as_the_source_gives_it(raw, published
 
 
 def test_an_article_with_an_approximate_date_has_no_publication_date():
-    found = structured_data(ROOT / "sources")
-    approximate = found["articles/2023-08-30-majalahjurnalis-putin-kim-saling-surat.md"]
-    exact = found["articles/2023-09-05-kompas-kim-putin-senjata.md"]
-    assert "datePublished" not in approximate["about"]
-    assert exact["about"]["datePublished"] == "2023-09-05T06:45+07:00"
+    d = dossier_of(FIXTURES / "valid")
+    article = d.corpus.articles["2024-03-12-jornal-do-vale-contrato-agua"]
+    describe = Describer(d, SITE)
+    assert describe.articles(article)["datePublished"] == "2024-03-12T08:30+00:00"
+    article.published = parse_date("2024-03-12~")
+    assert "datePublished" not in describe.articles(article)
 
 
 def test_an_event_interval_keeps_each_end_that_is_exact():
