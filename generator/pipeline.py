@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from . import history
@@ -10,7 +9,7 @@ from .diagnostics import Report
 from .link import Dossier, check_references, link
 from .load import ParseCache, load
 from .model import Corpus
-from .outputs import OutputCollision, Publication, start
+from .outputs import OutputCollision, Publication, files
 from .render import render
 from .validate import validate
 
@@ -41,10 +40,8 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
 def generate(d: Dossier, publication: Publication, workers: int | None = None
              ) -> dict[str, str | bytes]:
     """Every generated file under docs/: the pages (text) and the outputs' files."""
-    workers = workers or os.cpu_count() or 1
-    outputs = start(d, publication, workers)
     pages: dict[str, str | bytes] = dict(render(d, workers, publication.site_url))
-    made = outputs()
+    made = files(d, publication)
     clash = sorted(set(pages) & set(made))
     if clash:
         raise OutputCollision(f"an output and a page would both write docs/{clash[0]}")

@@ -39,14 +39,6 @@ def test_a_site_url_that_is_not_http_is_refused():
         Publication.from_environment({"SITE_URL": "file:///etc/"})
 
 
-def test_outputs_made_in_a_process_of_their_own_are_the_same_files(monkeypatch):
-    import generator.outputs as outputs
-    d = minimal()
-    alone = outputs.files(d, Publication())
-    monkeypatch.setattr(outputs, "BACKGROUND_FROM", 0)
-    assert outputs.start(d, Publication(), workers=2)() == alone
-
-
 def test_the_site_name_comes_from_mkdocs_yml_with_its_env_tags(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text('site_name: "Water: who pays"\nsite_url: !ENV [SITE_URL, null]\n',

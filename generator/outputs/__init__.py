@@ -9,7 +9,6 @@ and the same atomic build and unchanged-file rules apply to both.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,6 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..link import Dossier
-from ..schema import FOLDERS
 from . import cards
 
 
@@ -94,44 +92,3 @@ def files(d: Dossier, publication: Publication, outputs: tuple[Output, ...] = OU
                 raise OutputCollision(f"two outputs would write docs/{path}")
             made[path] = content
     return dict(sorted(made.items()))
-
-
-BACKGROUND_FROM = 2000
-"""Entities from which the outputs are made in a process of their own, beside the
-pages: below it, forking costs more than it saves (as for the pages' workers)."""
-
-# Set in the parent just before forking, so that the child shares the dossier.
-_SHARED: tuple[Dossier, Publication] | None = None
-
-
-def _shared_files() -> dict[str, bytes]:
-    return files(*_SHARED)
-
-
-def start(d: Dossier, publication: Publication, workers: int = 1
-          ) -> Callable[[], dict[str, bytes]]:
-    """Begin making every output's files; call the result for them.
-
-    For a large dossier the outputs are made by a forked process while the caller
-    renders the pages, so that the cores the page workers leave idle (while the
-    listings render, and as workers finish) make the downloads. The files are the
-    same either way."""
-    global _SHARED
-    size = sum(len(d.corpus.folder(folder)) for folder in FOLDERS)
-    if workers < 2 or size < BACKGROUND_FROM or "fork" not in mp.get_all_start_methods():
-        made = files(d, publication)
-        return lambda: made
-    _SHARED = (d, publication)
-    try:
-        pool = mp.get_context("fork").Pool(1)
-    finally:
-        _SHARED = None
-    pending = pool.apply_async(_shared_files)
-    pool.close()
-
-    def result() -> dict[str, bytes]:
-        try:
-            return pending.get()
-        finally:
-            pool.join()
-    return result
