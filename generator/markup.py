@@ -16,6 +16,8 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from .urls import site_href
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",
                  "pre", "hr", "sup", "sub", "del"}
@@ -45,6 +47,11 @@ def md_dated(item) -> str:
     """``date · link · note`` for lists of articles and events."""
     text = f"{md_text(item.date)} · {md_link(item.link)}"
     return f"{text} · {md_text(item.note)}" if item.note else text
+
+
+def html_link(item, page: str) -> str:
+    """A link to a generated page inside raw HTML, written from ``page`` (a path under docs/)."""
+    return f'<a href="{html_text(site_href(item.href, page))}">{html_text(item.label)}</a>'
 
 
 def html_text(text: str | None) -> str:

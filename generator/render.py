@@ -16,6 +16,7 @@ from . import listings, views
 from .jsonld import Describer, script_text
 from .link import Dossier
 from .markup import (
+    html_link,
     html_text,
     md_block,
     md_dated,
@@ -27,12 +28,15 @@ from .markup import (
 )
 from .outputs import cards
 from .schema import FOLDERS
+from .urls import site_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "data",
          "feed.xml", ".generated", cards.FOLDER)
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
+WIDE = {"hide": ["navigation", "toc"]}
+"""Material's page option that gives the content the width of both sidebars."""
 
 
 class OutputCollision(Exception):
@@ -44,7 +48,8 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters.update(t=md_text, prose=md_block, points=md_list, attr=html_text, url=_url,
-                       link=md_link, links=md_links, dated=md_dated)
+                       link=md_link, links=md_links, dated=md_dated, site=site_href,
+                       a=html_link)
     return env
 
 
@@ -101,7 +106,8 @@ class Renderer:
     def page(self, path: str, template: str, **context) -> None:
         if path in self.pages:
             raise OutputCollision(f"two pages would be written to docs/{path}")
-        text = self.env.get_template(template).render(**context)
+        # ``page`` lets raw HTML (tables, SVG) write addresses as the built site serves them.
+        text = self.env.get_template(template).render(page=path, **context)
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
@@ -178,6 +184,7 @@ def render(d: Dossier, workers: int | None = None, site_url: str | None = None
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0])))
+               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0]),
+                                         **WIDE if listing.wide else {}))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

@@ -16,6 +16,8 @@ from .model import Actor, Article, Claim, Event, Place
 
 POSITION_LABELS = {"asserts": "Asserts", "denies": "Denies",
                    "declines-to-comment": "Declines to comment", "questions": "Questions"}
+POSITION_SYMBOLS = {"asserts": "✔", "denies": "✘", "questions": "?", "declines-to-comment": "–"}
+"""A mark for each position, always shown with its word so that colour is never the only cue."""
 KIND_LABELS = {"person": "People", "organization": "Organisations", "state": "States"}
 LANGUAGE_NAMES = {"id": "Indonesian", "en": "English", "ru": "Russian", "ko": "Korean",
                   "ja": "Japanese", "zh": "Chinese", "fr": "French", "de": "German",
@@ -72,7 +74,9 @@ class StanceView:
     position: str
     source: Dated
     quote: str | None
-
+    symbol: str = ""
+    language: str = ""
+    """The source article's language, which the quote is in."""
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,10 @@ class Links:
         return self.to("places", self.d.corpus.places[ref.id])
 
     def stance(self, claim: Claim, stance) -> StanceView:
+        source = self.d.corpus.articles[stance.source.id]
         return StanceView(self.to("claims", claim), self.actor_ref(stance.actor),
-                          POSITION_LABELS[stance.position],
-                          self.article(self.d.corpus.articles[stance.source.id]), stance.quote)
+                          POSITION_LABELS[stance.position], self.article(source), stance.quote,
+                          POSITION_SYMBOLS[stance.position], source.language)
 
 
 @functools.lru_cache(maxsize=100_000)
