@@ -17,7 +17,9 @@ What becomes what:
 - an affiliation is a ``Membership``; an actor's country an ``UnknownLink`` with the
   role ``country``.
 
-Dates keep the source's precision where FollowTheMoney's date prefixes can
+Summaries are the curators' text as written, Markdown included, as in the JSON and
+CSV files: making them plain text would render every summary again, seconds at
+thousands of articles. Dates keep the source's precision where FollowTheMoney's date prefixes can
 (``2023-09``); approximate and uncertain dates are left out, and a published time
 is kept as its day, since FollowTheMoney dates have no time zone.
 """
@@ -29,7 +31,6 @@ from typing import TYPE_CHECKING
 
 from ..dates import Date, DatePoint
 from ..link import Dossier
-from ..markup import plain_text
 from ..model import Actor, Article, Claim, Event, Place
 from . import Publication
 from .records import entities, page_path
@@ -98,7 +99,7 @@ class Exporter:
                   publishedAt=_date(a.published), language=a.language,
                   sourceUrl=[u for u in (a.url, a.archived_url) if u],
                   retrievedAt=a.retrieved and _date(a.retrieved),
-                  summary=plain_text(a.summary), keywords=a.tags,
+                  summary=a.summary, keywords=a.tags,
                   notes=[f"Based on {credit}" for credit in a.based_on])
         for ref in list(a.actors) + list(a.places):
             self.link("Documentation", me, entity_id(ref.folder, ref.id), "mentioned",
@@ -110,7 +111,7 @@ class Exporter:
                   position=a.role if a.kind == "person" else None,
                   description=a.role if a.kind != "person" else None,
                   classification="state" if a.kind == "state" else None,
-                  summary=plain_text(a.summary), sourceUrl=self.page("actors", a.id))
+                  summary=a.summary, sourceUrl=self.page("actors", a.id))
         for ref in a.affiliations:
             self.link("Membership", me, entity_id("actors", ref.id))
         if a.country:
@@ -119,7 +120,7 @@ class Exporter:
 
     def events(self, e: Event) -> None:
         me = entity_id("events", e.id)
-        self.make("Event", me, name=e.title, summary=plain_text(e.summary),
+        self.make("Event", me, name=e.title, summary=e.summary,
                   date=_date(e.date),
                   startDate=_day(e.date.start) if e.date.end else None,
                   endDate=_day(e.date.end) if e.date.end else None,
@@ -142,7 +143,7 @@ class Exporter:
         # Coordinates as text, so that a latitude of 0 is not taken for no value.
         latitude, longitude = (repr(x) for x in p.coordinates) if p.coordinates else (None, None)
         self.make("Address", entity_id("places", p.id), name=p.name, full=p.name,
-                  summary=plain_text(p.summary), latitude=latitude, longitude=longitude,
+                  summary=p.summary, latitude=latitude, longitude=longitude,
                   sourceUrl=self.page("places", p.id))
 
 
