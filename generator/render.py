@@ -31,8 +31,8 @@ from .schema import FOLDERS
 from .urls import site_href
 
 TEMPLATES = Path(__file__).parent / "templates"
-OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "data",
-         "feed.xml", ".generated", cards.FOLDER)
+OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", "network",
+         "data", "feed.xml", ".generated", cards.FOLDER)
 """Folders under docs/ that the generator owns and replaces whole on each build."""
 OVERVIEW = ".generated/overview.md"
 WIDE = {"hide": ["navigation", "toc"]}

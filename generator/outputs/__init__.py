@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..link import Dossier
-from . import cards
+from . import cards, timeline_filters
 
 
 class OutputCollision(Exception):
@@ -78,7 +78,7 @@ Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
 from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
 
-OUTPUTS: tuple[Output, ...] = (cards.files, feed.files, data.files)
+OUTPUTS: tuple[Output, ...] = (cards.files, timeline_filters.files, feed.files, data.files)
 """Every output module's ``files`` function, in the order they run."""
 
 
