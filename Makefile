@@ -60,4 +60,4 @@ bench: $(STAMP) $(ZENSICAL_STAMP) browser
 	$(PY) -m tests.bench.run
 
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/data docs/feed.xml docs/.generated docs/cards
+	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/network docs/data docs/feed.xml docs/.generated docs/cards
