@@ -141,13 +141,16 @@ _TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _BREAK = re.compile(r"<br\s*/?>")
 
 
-def plain_text(markdown_text: str | None, limit: int) -> str:
-    """A Markdown field as one line of plain text, cut on a word to ``limit`` characters.
+def plain_text(markdown_text: str | None, limit: int | None = None) -> str:
+    """A Markdown field as one line of plain text, cut on a word to ``limit`` characters
+    when a limit is given.
 
     Made from the rendered field, so that it reads as the page does: link text without
     its address, no emphasis marks, raw HTML kept as the text it is shown as."""
     text = _one_line(markdown_text) if markdown_text else ""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 @functools.lru_cache(maxsize=100_000)

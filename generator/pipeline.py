@@ -40,6 +40,11 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
     return dossier
 
 
+def _edition_url(publication: Publication, language: str) -> str | None:
+    """The public address of ``language``'s edition, when the site's is known."""
+    return publication.site_url + prefix(language) if publication.site_url else None
+
+
 def generate(d: Dossier, publication: Publication, workers: int | None = None
              ) -> dict[str, str | bytes]:
     """Every generated file under docs/: the pages of every edition (text; the English
@@ -49,8 +54,8 @@ def generate(d: Dossier, publication: Publication, workers: int | None = None
     made: dict[str, bytes] = {}
     for language in EDITIONS:
         with edition(language):
-            pages.update((prefix(language) + path, text)
-                         for path, text in render(d, workers).items())
+            rendered = render(d, workers, _edition_url(publication, language))
+            pages.update((prefix(language) + path, text) for path, text in rendered.items())
             if language == SOURCE_LANGUAGE:
                 made.update(files(d, publication))
                 continue

@@ -16,6 +16,7 @@ import jinja2.ext
 import jinja2.lexer
 
 from . import i18n, listings, views
+from .jsonld import Describer, script_text
 from .languages import TRANSLATION_LANGUAGES
 from .link import Dossier
 from .markup import (
@@ -38,7 +39,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
                 "network", ".generated")
 """Folders of generated pages, the same in every edition."""
-OWNED = PAGE_FOLDERS + (cards.FOLDER,) + tuple(
+OWNED = PAGE_FOLDERS + ("data", "feed.xml", cards.FOLDER) + tuple(
     f"{language}/{folder}" for language in TRANSLATION_LANGUAGES for folder in PAGE_FOLDERS)
 """Folders under docs/ that the generator owns and replaces whole on each build: the
 English pages and the outputs at the top, each other edition's pages under its language
@@ -166,38 +167,43 @@ _ENTITY_PAGES = {
 }
 
 
-def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
+def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describer) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
     shown = i18n.localized(entity)
+    # The theme puts `jsonld` into the page's head (generator/theme/main.html).
+    structured = script_text(describe.page(folder, entity))
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
            updated=views.updated(d.history, folder, entity.id),
            untranslated=i18n.untranslated(entity),
-           front_matter=front_matter(*meta(shown),
+           front_matter=front_matter(*meta(shown), jsonld=structured,
                                      share=share(folder, shown.summary, "article")))
 
 
+ENTITY_PAGE_ROOT = "../../"
+"""The site's root seen from an entity page (``articles/<id>/``)."""
+
 # Set in the parent just before forking, so the workers share the dossier
 # instead of receiving a pickled copy.
-_SHARED: tuple[Dossier, list[tuple[str, str]], str] | None = None
+_SHARED: tuple[Dossier, list[tuple[str, str]], Describer, str] | None = None
 PARALLEL_FROM = 2000
 """Entity pages below which forking costs more than it saves."""
 
 
 def _render_share(index: int, workers: int) -> dict[str, str]:
-    d, jobs, language = _SHARED
+    d, jobs, describe, language = _SHARED
     with i18n.edition(language):
         r = Renderer()
         for folder, entity_id in jobs[index::workers]:
-            _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id])
+            _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id], describe)
     return r.pages
 
 
-def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
+def _entity_pages(d: Dossier, workers: int, site_url: str | None) -> dict[str, str]:
     global _SHARED
     jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         workers = 1
-    _SHARED = (d, jobs, i18n.language())
+    _SHARED = (d, jobs, Describer(d, site_url or ENTITY_PAGE_ROOT), i18n.language())
     try:
         if workers == 1:
             return _render_share(0, 1)
@@ -209,14 +215,16 @@ def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
             enumerate(f"{folder}/{entity_id}.md" for folder, entity_id in jobs)}
 
 
-def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
+def render(d: Dossier, workers: int | None = None, site_url: str | None = None
+           ) -> dict[str, str]:
     """Every generated page of the edition being rendered (see ``i18n.edition``): path
     under the edition's docs tree -> Markdown text.
 
     Entity pages of a large dossier are rendered by one process per core; the
-    result does not depend on how many there are."""
+    result does not depend on how many there are. ``site_url`` makes the addresses
+    in the pages' structured data absolute; without it they are relative."""
     workers = workers or os.cpu_count() or 1
-    pages = _entity_pages(d, workers)
+    pages = _entity_pages(d, workers, site_url)
     r = Renderer()
     r.pages = pages
     for listing in listings.all_listings(d):

@@ -10,10 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from generator.render import OWNED
 from generator.site import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def dossier_of(sources: Path):
+    """The linked dossier of a corpus, read in this process; it must be valid."""
+    from generator.diagnostics import Report
+    from generator.pipeline import check
+    report = Report()
+    dossier = check(sources, report)
+    assert dossier is not None, [item.format() for item in report.sorted()]
+    return dossier
 
 
 @dataclass
@@ -38,9 +49,7 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated",
-        "cards"))
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*OWNED))
     # mkdocs.yml's theme override (custom_dir), found beside it.
     shutil.copytree(ROOT / THEME, project / THEME)
     shutil.copytree(sources or ROOT / "sources", project / "sources")

@@ -19,7 +19,7 @@ ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/adrienne-watson/"
 PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
          "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/",
-         "network": "network/"}
+         "network": "network/", "data": "data/"}
 AXE_PAGES = {**PAGES, "timeline filtered": "timeline/?actor=sergei-shoigu"}
 WIDTHS = {"desktop": 1280, "phone": 390}
 

@@ -63,3 +63,18 @@ def test_the_payload_text_is_shown_as_text(hostile_site):
         assert "<script>alert(1)</script>" in heading
         assert "{{ 7*7 }}" in heading
         assert "<script>" in page.title()
+
+
+def test_a_summary_that_closes_the_script_element_stays_inside_the_structured_data(hostile_site):
+    with serve(hostile_site) as url, chromium() as browser:
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{url}/actors/hostile-person/")
+        blocks = page.locator('script[type="application/ld+json"]')
+        assert blocks.count() == 1
+        data = page.evaluate("t => JSON.parse(t)", blocks.first.text_content())
+        assert "</script><script>alert(1)</script> <!-- <script>" in data["about"]["description"]
+        assert page.locator("script:not([src]):not([type])").evaluate_all(
+            "nodes => nodes.filter(n => n.textContent.includes('alert')).length") == 0
+        assert dialogs == []

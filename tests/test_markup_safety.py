@@ -42,6 +42,8 @@ class Page:
 
     tags: Counter = field(default_factory=Counter)
     scripts: list[tuple] = field(default_factory=list)
+    structured: list[str] = field(default_factory=list)
+    """Bodies of ``application/ld+json`` scripts: data, different on every page."""
     handlers: set[tuple[str, str, str]] = field(default_factory=set)
     urls: list[tuple[str, str, str]] = field(default_factory=list)
     metas: list[dict] = field(default_factory=list)
@@ -70,13 +72,17 @@ class _Reader(HTMLParser):
             p.metas.append(values)
         if tag == "script":
             self._script = {"src": _normalise(values.get("src", "")),
-                            "attrs": tuple(sorted(k for k in values if k != "src")), "body": ""}
+                            "attrs": tuple(sorted(k for k in values if k != "src")), "body": "",
+                            "data": values.get("type") == "application/ld+json"}
         self._in = tag
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
             s = self._script
-            self.page.scripts.append((s["src"], s["attrs"], _normalise(s["body"])))
+            if s["data"]:
+                self.page.structured.append(s["body"])
+            else:
+                self.page.scripts.append((s["src"], s["attrs"], _normalise(s["body"])))
             self._script = None
         self._in = None
 
@@ -208,7 +214,19 @@ def test_every_page_has_only_the_themes_own_scripts(hostile_pages, theme):
     assert allowed, "the clean site should carry the theme's scripts"
     for path, page in hostile_pages.items():
         assert set(page.scripts) <= allowed, path
-        assert page.tags["script"] == len(page.scripts), path
+        assert page.tags["script"] == len(page.scripts) + len(page.structured), path
+
+
+def test_structured_data_is_one_block_of_inert_json_on_each_entity_page(hostile_pages):
+    entity_pages = _entity_pages(hostile_pages)
+    for path, page in hostile_pages.items():
+        assert len(page.structured) == (path in entity_pages), path
+    for path, page in entity_pages.items():
+        body = page.structured[0]
+        assert not re.search(r"[<>&]", body), path
+        assert json.loads(body)["about"], path
+    person = json.loads(entity_pages["actors/hostile-person/index.html"].structured[0])
+    assert "</script><script>alert(1)</script> <!-- <script>" in person["about"]["description"]
 
 
 def test_no_page_has_an_event_handler_the_theme_does_not_emit(hostile_pages, theme):

@@ -162,6 +162,38 @@ def test_the_site_carries_its_search_index_and_material_indexes_nothing(site):
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
 
 
+def test_every_page_links_the_feed_and_each_entity_page_has_one_structured_data_block(site):
+    import json
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml" href="[^"]*feed\.xml"',
+                         html), page
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        parts = page.relative_to(site).parts
+        entity_page = len(parts) == 3 and parts[0] in FOLDERS
+        assert len(blocks) == entity_page, page
+        if blocks:
+            data = json.loads(blocks[0])
+            assert data["@type"] == "WebPage" and data["url"].endswith(f"/{parts[1]}/"), page
+
+
+def test_the_built_feed_links_to_pages_of_the_site(site):
+    import feedparser
+    result = feedparser.parse((site / "feed.xml").read_bytes())
+    assert result.bozo == 0
+    assert len(result.entries) == len(sources("articles")) + len(sources("events"))
+    for entry in result.entries:
+        path = entry.link.removeprefix("http://127.0.0.1:8000/")
+        assert (site / path / "index.html").is_file(), entry.link
+
+
+def test_the_data_page_and_its_downloads_are_in_the_site(site):
+    page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    for name in ("dossier.json", "dossier.ftm.json", "articles.csv", "schemas/actor.schema.json"):
+        assert (site / "data" / name).is_file()
+        assert f'href="{name}"' in page
+
+
 @functools.cache
 def published_texts() -> dict[str, list[str]]:
     """Article id -> the seed texts that carry its headline (exactly one, when all is well)."""

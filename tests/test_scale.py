@@ -29,3 +29,14 @@ def test_no_page_of_a_large_dossier_is_over_the_size_limit(large_site):
     sizes = {p.relative_to(large_site).as_posix(): p.stat().st_size // 1024
              for p in large_site.rglob("*.html")}
     assert {p: kb for p, kb in sizes.items() if kb > PAGE_LIMIT_KB} == {}
+
+
+def test_the_feed_of_a_large_dossier_holds_the_newest_fifty_entries_of_the_site(large_site):
+    import feedparser
+
+    from generator.outputs import LOCAL_SITE_URL, feed
+    result = feedparser.parse((large_site / feed.PATH).read_bytes())
+    assert result.bozo == 0
+    assert len(result.entries) == feed.LENGTH
+    for entry in result.entries:
+        assert (large_site / entry.link.removeprefix(LOCAL_SITE_URL) / "index.html").is_file()

@@ -44,6 +44,16 @@ class Publication:
         return cls(site_url=normalise_site_url(value) if value else None,
                    **({"site_name": named} if named else {}))
 
+    @property
+    def absolute_base(self) -> str:
+        """An absolute address for what must have one (a feed's ids and links): the
+        site's, or in a local build the address that ``python -m http.server`` serves
+        the built site at, as the README says to open it."""
+        return self.site_url or LOCAL_SITE_URL
+
+
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
 
 def _site_name(config: Path) -> str | None:
     # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the default.
@@ -66,7 +76,9 @@ def normalise_site_url(value: str) -> str:
 
 Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
-OUTPUTS: tuple[Output, ...] = (cards.files, timeline_filters.files)
+from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
+
+OUTPUTS: tuple[Output, ...] = (cards.files, timeline_filters.files, feed.files, data.files)
 """Every output module's ``files`` function, in the order they run."""
 
 
@@ -75,8 +87,8 @@ def files(d: Dossier, publication: Publication, outputs: tuple[Output, ...] = OU
     """Every output's files, by path under ``docs/``; no path is made twice."""
     made: dict[str, bytes] = {}
     for output in outputs:
-        for path, data in output(d, publication).items():
+        for path, content in output(d, publication).items():
             if path in made:
                 raise OutputCollision(f"two outputs would write docs/{path}")
-            made[path] = data
+            made[path] = content
     return dict(sorted(made.items()))

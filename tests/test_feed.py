@@ -1,0 +1,119 @@
+"""The Atom feed of the newest articles and events: valid, bounded, from the data only."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from generator.dates import parse_date
+from generator.outputs import LOCAL_SITE_URL, Publication, feed
+from generator.pipeline import generate
+
+from .conftest import FIXTURES, ROOT, dossier_of
+
+SITE = "https://example.github.io/dossier/"
+CORPORA = {"real": ROOT / "sources", "valid": FIXTURES / "valid", "hostile": FIXTURES / "hostile"}
+
+
+@functools.lru_cache(maxsize=None)
+def made(sources: Path, site_url: str | None = SITE) -> dict:
+    return generate(dossier_of(sources), Publication(site_url=site_url, site_name="Dossier"),
+                    workers=1)
+
+
+def parsed(sources: Path, site_url: str | None = SITE):
+    return feedparser.parse(made(sources, site_url)[feed.PATH])
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+@pytest.mark.parametrize("site_url", [SITE, None])
+def test_the_feed_is_valid_atom_for_feedparser(name, site_url):
+    result = parsed(CORPORA[name], site_url)
+    assert result.bozo == 0, result.get("bozo_exception")
+    assert result.version == "atom10"
+    assert result.entries
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_every_entry_links_to_a_generated_page_and_is_identified_by_it(name):
+    pages = made(CORPORA[name])
+    for entry in parsed(CORPORA[name]).entries:
+        assert entry.link.startswith(SITE)
+        assert entry.link.removeprefix(SITE).removesuffix("/") + ".md" in pages
+        assert entry.id == entry.link
+
+
+def test_the_feed_holds_every_article_and_event_of_a_small_dossier():
+    d = dossier_of(ROOT / "sources")
+    expected = {f"{SITE}articles/{i}/" for i in d.corpus.articles}
+    expected |= {f"{SITE}events/{i}/" for i in d.corpus.events}
+    assert {e.link for e in parsed(ROOT / "sources").entries} == expected
+
+
+def test_entries_are_newest_first_and_bounded():
+    d = dossier_of(ROOT / "sources")
+    chosen = feed.entries(d, SITE, length=7)
+    assert len(chosen) == 7
+    everything = feed.entries(d, SITE, length=1000)
+    assert chosen == everything[:7]
+    starts = [feed.instant(_date_of(d, e.url)) for e in everything]
+    assert starts == sorted(starts, reverse=True)
+
+
+def _date_of(d, url: str):
+    folder, entity_id = url.removeprefix(SITE).strip("/").split("/")
+    entity = d.corpus.folder(folder)[entity_id]
+    return entity.published if folder == "articles" else entity.date
+
+
+def test_dates_come_from_the_data_never_from_the_clock(tmp_path):
+    # Outside git no source has a history: each entry's date is the start of its own.
+    sources = tmp_path / "sources"
+    shutil.copytree(FIXTURES / "valid", sources)
+    publication = Publication(site_url=SITE, site_name="Dossier")
+    atom = generate(dossier_of(sources), publication, workers=1)[feed.PATH]
+    result = feedparser.parse(atom)
+    by_link = {e.link: e for e in result.entries}
+    event = by_link[f"{SITE}events/2024-03-11-council-votes-to-review-contract/"]
+    assert event.updated == "2024-03-11T00:00:00+00:00"
+    assert "published" not in event
+    article = by_link[f"{SITE}articles/2024-03-12-jornal-do-vale-contrato-agua/"]
+    assert article.published == "2024-03-12T08:30:00+00:00"  # the date line's own time
+    assert result.feed.updated == max(e.updated for e in result.entries)
+    assert generate(dossier_of(sources), publication, workers=1)[feed.PATH] == atom
+
+
+def test_an_entry_is_updated_when_its_source_file_last_changed():
+    d = dossier_of(FIXTURES / "valid")
+    changed = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    d.history = type(d.history)({"events/2024-03-14-utility-rejects-audit.yml": changed})
+    entry = next(e for e in feed.entries(d, SITE) if e.url.endswith("utility-rejects-audit/"))
+    assert entry.updated == changed
+
+
+def test_an_approximate_date_is_never_given_as_an_instant():
+    d = dossier_of(FIXTURES / "valid")
+    article = d.corpus.articles["2024-03-12-jornal-do-vale-contrato-agua"]
+    article.published = parse_date("2024-03-12T08:30+00:00~", allow_time=True)
+    entry = feed.article_entry(article, d, SITE)
+    assert entry.published is None
+    assert "c. 12 Mar 2024" in entry.summary
+
+
+def test_summaries_are_plain_text():
+    result = parsed(FIXTURES / "hostile")
+    for entry in result.entries:
+        assert entry.summary_detail.type == "text/plain"
+    titles = " ".join(e.title for e in result.entries)
+    assert "<script>alert(1)</script>" in titles  # as text, escaped in the XML
+
+
+def test_a_local_build_uses_the_local_servers_address():
+    result = parsed(FIXTURES / "valid", None)
+    assert all(e.link.startswith(LOCAL_SITE_URL) for e in result.entries)
+    assert result.feed.id == LOCAL_SITE_URL
