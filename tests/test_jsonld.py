@@ -19,6 +19,7 @@ from pyld import jsonld
 
 from generator.dates import parse_date
 from generator.jsonld import Describer, exact_date, script_text
+from generator.languages import TRANSLATION_LANGUAGES
 from generator.outputs import Publication
 from generator.pipeline import generate
 
@@ -47,11 +48,13 @@ def local_loader(url, options=None):
 
 @functools.lru_cache(maxsize=None)
 def structured_data(sources: Path, site_url: str | None = SITE) -> dict[str, dict]:
-    """Every entity page's JSON-LD, parsed from the front matter the theme prints.
+    """Every English entity page's JSON-LD, parsed from the front matter the theme prints.
     Shared between tests: none may change it."""
     pages = generate(dossier_of(sources), Publication(site_url=site_url), workers=1)
     found = {}
     for path, text in pages.items():
+        if path.split("/")[0] in TRANSLATION_LANGUAGES:
+            continue  # the other editions' pages, each under its own address
         match = re.search(r'^jsonld: (".*")$', text, re.M) if isinstance(text, str) else None
         if match:
             found[path] = json.loads(json.loads(match.group(1)))

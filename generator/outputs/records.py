@@ -33,6 +33,8 @@ def value(data, kind):
         return [value(item, kind.item) for item in data]
     if isinstance(kind, s.Obj):
         return fields(data, kind.fields)
+    if isinstance(kind, s.Translations):
+        return {language: value(item, kind.item) for language, item in data.items()}
     if isinstance(kind, s.RefTo):
         return data.id
     if isinstance(kind, s.DateValue):
@@ -47,7 +49,7 @@ def fields(entity, model_fields: tuple[s.Field, ...]) -> dict:
     out = {}
     for f in model_fields:
         data = getattr(entity, f.name)
-        if data is not None and data != "" and data != []:
+        if data is not None and data != "" and data != [] and data != {}:
             out[f.name] = value(data, f.type)
     return out
 

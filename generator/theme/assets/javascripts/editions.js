@@ -1,7 +1,9 @@
 // Material for MkDocs requests sitemap.xml beside every <link rel="alternate"> to map
 // pages between languages (mkdocs-material#8576): beside a per-page alternate that file
-// does not exist, and each page view would log a 404. The editions link every page to
-// its own counterpart, so the language switch needs no map: those requests are not sent.
+// does not exist, and each page view would log a 404; beside the feed it is the whole
+// edition's sitemap, downloaded on every page view for nothing. The editions link every
+// page to its own counterpart, so the language switch needs no map: those requests are
+// not sent.
 (function () {
   "use strict";
 
@@ -9,7 +11,7 @@
   var send = XMLHttpRequest.prototype.send;
 
   function alternateSitemap(url) {
-    var links = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    var links = document.querySelectorAll('link[rel="alternate"]');
     for (var i = 0; i < links.length; i++) {
       if (new URL("sitemap.xml", links[i].href).href === url) return true;
     }
