@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from . import jsonschema, scaffold
+from .coverage import coverage
 from .diagnostics import Report
+from .link import Dossier
 from .load import display_path
 from .outputs import Publication
 from .pipeline import check, generate
@@ -105,12 +107,12 @@ def _report(report: Report, strict: bool) -> bool:
 
 
 def _generate(project: Project, strict: bool, publication: Publication
-              ) -> dict[str, str | bytes] | None:
+              ) -> tuple[Dossier, dict[str, str | bytes]] | None:
     report = Report()
     dossier = check(project.sources, report)
     if not _report(report, strict) or dossier is None:
         return None
-    return generate(dossier, publication)
+    return dossier, generate(dossier, publication)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,11 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from .serve import serve
         return serve(project, args.addr)
-    pages = _generate(project, args.strict, publication)
-    if pages is None:
+    generated = _generate(project, args.strict, publication)
+    if generated is None:
         return EXIT_INVALID
+    dossier, pages = generated
     if args.command == "check":
         print(f"sources are valid ({len(pages)} pages would be generated)")
+        # A figure for editors, not a problem: a dossier may go bilingual gradually.
+        print("translations: " + ", ".join(c.format() for c in coverage(dossier.corpus)))
         return EXIT_OK
     if args.command == "build":
         written, removed = sync(pages, project.docs)

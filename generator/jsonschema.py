@@ -86,7 +86,12 @@ def _value(kind) -> dict:
             result["minItems"] = kind.min_items
         return result
     if isinstance(kind, s.Obj):
-        return _object(kind.fields, title=kind.name.capitalize())
+        return {**_object(kind.fields, title=kind.name.capitalize()), "minProperties": 1}
+    if isinstance(kind, s.Translations):
+        # Only the published languages are keys; English lives in the fields themselves.
+        return {"type": "object", "additionalProperties": False, "properties": {
+            language: {**_value(kind.item), "description": f"In the language `{language}`."}
+            for language in s.TRANSLATION_LANGUAGES}}
     raise TypeError(kind)
 
 

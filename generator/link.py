@@ -121,6 +121,25 @@ def check_references(corpus: Corpus, report: Report, skip=frozenset()) -> None:
                 _check_ref(ref, entity.path, corpus, report, kinds, skip)
 
 
+def check_stance_quotes(corpus: Corpus, report: Report) -> None:
+    """A stance quote from an article not in English needs an English translation, as an
+    article's quote does; it needs none in the article's own language."""
+    for claim in corpus.claims.values():
+        for stance in claim.stances:
+            article = corpus.articles.get(stance.source.id)
+            if stance.quote is None or article is None:
+                continue
+            own = s.language_of(article.language)
+            if own != s.SOURCE_LANGUAGE and not stance.translation:
+                report.error(claim.path, stance.line, "stance quote has no 'translation': "
+                             f"article {article.id!r} is in {article.language!r}, so the quote "
+                             "needs an English translation")
+            if own in stance.translations:
+                report.error(claim.path, stance.line, f"the stance quote needs no {own!r} "
+                             f"translation: article {article.id!r} is in {article.language!r} "
+                             "already; remove it")
+
+
 def _sorted_unique(items, key):
     seen, out = set(), []
     for item in sorted(items, key=key):
@@ -134,6 +153,7 @@ def link(corpus: Corpus, report: Report) -> Dossier | None:
     """Check every reference; return the linked dossier, or None on errors."""
     before = len(report.errors)
     check_references(corpus, report)
+    check_stance_quotes(corpus, report)
     if len(report.errors) > before:
         return None
     d = Dossier(corpus)

@@ -27,6 +27,24 @@ class Link:
 
 
 @dataclass
+class Translation:
+    """An entity's translatable fields in one language; each is None where not translated.
+
+    Which fields a type may translate is declared in ``schema.py``; the others stay None."""
+
+    title: str | None = None
+    name: str | None = None
+    aliases: list[str] | None = None
+    role: str | None = None
+    statement: str | None = None
+    summary: str | None = None
+    """Markdown, like the field it translates."""
+    key_points: list[str] | None = None
+    """One per English point, in the same order."""
+    line: int = 0
+
+
+@dataclass
 class Quote:
     by: Ref
     """The actor the article attributes the words to."""
@@ -35,6 +53,8 @@ class Quote:
     translation: str | None = None
     """English; required when the article is not in English."""
     said_on: Date | None = None
+    translations: dict[str, str] = field(default_factory=dict)
+    """Language tag -> the quote in that language, where the article's language differs."""
     line: int = 0
 
 
@@ -48,6 +68,10 @@ class Stance:
     """The article that reports the stance."""
     quote: str | None = None
     """A verbatim fragment of that article."""
+    translation: str | None = None
+    """English; required with a quote when the article is not in English."""
+    translations: dict[str, str] = field(default_factory=dict)
+    """Language tag -> the quote in that language, where the article's language differs."""
     line: int = 0
 
 
@@ -57,6 +81,8 @@ class Entity:
     """The file name without ``.yml``; permanent, it is the page's address."""
     path: str
     """The source file, relative to the project, for messages."""
+    translations: dict[str, Translation] = field(default_factory=dict)
+    """Language tag -> this entity's translatable fields in that language."""
 
 
 @dataclass

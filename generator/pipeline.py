@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Report
-from .link import Dossier, check_references, link
+from .link import Dossier, check_references, check_stance_quotes, link
 from .load import ParseCache, load
 from .model import Corpus
 from .outputs import OutputCollision, Publication, files
@@ -29,6 +29,7 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
         # Still check references, so one run reports every problem; a reference to
         # a file that exists but has errors of its own is not reported again.
         check_references(corpus, report, skip=broken)
+        check_stance_quotes(corpus, report)
         return None
     return link(corpus, report)
 

@@ -90,16 +90,26 @@ def _describe(f: s.Field, depth: int = 0) -> list[str]:
 
 def _field(f: s.Field, pad: str) -> list[str]:
     """The field's lines with placeholders; commented out when the field is optional."""
-    kind = f.type
-    if isinstance(kind, s.ListOf) and isinstance(kind.item, s.Obj):
-        lines = [f"{pad}{f.name}:"] + _item(kind.item, pad + "  ")
-    elif isinstance(kind, s.Markdown):
-        lines = [f"{pad}{f.name}: |", f"{pad}  {UNFINISHED}"]
-    else:
-        lines = [f"{pad}{f.name}: {_placeholder(kind)}"]
+    lines = _lines(f, pad)
     if f.required:
         return lines
     return [f"{pad}# {line[len(pad):]}" for line in lines]
+
+
+def _lines(f: s.Field, pad: str) -> list[str]:
+    kind = f.type
+    if isinstance(kind, s.ListOf) and isinstance(kind.item, s.Obj):
+        return [f"{pad}{f.name}:"] + _item(kind.item, pad + "  ")
+    if isinstance(kind, s.Translations):
+        # One language shown, with every field it may translate.
+        language = s.TRANSLATION_LANGUAGES[0]
+        if isinstance(kind.item, s.Obj):
+            return [f"{pad}{f.name}:", f"{pad}  {language}:"] + [
+                line for sub in kind.item.fields for line in _lines(sub, pad + "    ")]
+        return [f"{pad}{f.name}:", f"{pad}  {language}: {UNFINISHED}"]
+    if isinstance(kind, s.Markdown):
+        return [f"{pad}{f.name}: |", f"{pad}  {UNFINISHED}"]
+    return [f"{pad}{f.name}: {_placeholder(kind)}"]
 
 
 def _item(obj: s.Obj, pad: str) -> list[str]:
@@ -141,6 +151,10 @@ def _hint(kind) -> str:
         return "Lower-case words joined by hyphens."
     if isinstance(kind, s.Coordinates):
         return "For example [43.12, 131.9]."
+    if isinstance(kind, s.Translations):
+        what = "the fields below" if isinstance(kind.item, s.Obj) else "the quote"
+        return (f"Under a language tag ({', '.join(s.TRANSLATION_LANGUAGES)}), {what} in that "
+                "language.")
     if isinstance(kind, s.ListOf):
         size = " of at least one item" if kind.min_items == 1 else \
             f" of at least {kind.min_items} items" if kind.min_items else ""

@@ -15,6 +15,10 @@ LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
 UNFINISHED = "TODO"
 """Text starting with this word is a placeholder left by ``new``, not content."""
 FOLDERS = ("articles", "actors", "events", "claims", "places")
+SOURCE_LANGUAGE = "en"
+"""The dossier's own language: every field that is not verbatim text is written in it."""
+TRANSLATION_LANGUAGES = ("id",)
+"""The other languages the site publishes an edition in; the only keys of ``translations``."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,13 @@ class ListOf:
 
 
 @dataclass(frozen=True)
+class Translations:
+    """A mapping from each of ``TRANSLATION_LANGUAGES`` to ``item`` in that language."""
+
+    item: object
+
+
+@dataclass(frozen=True)
 class Obj:
     """A nested mapping, built into ``cls``."""
 
@@ -88,6 +99,8 @@ class Field:
     type: object
     required: bool
     doc: str
+    translatable: bool = False
+    """Whether ``translations`` may give this field in another language."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,9 @@ class EntityType:
         return next((f for f in self.fields if f.name == name), None)
 
 
+QUOTE_TRANSLATIONS = ("The quote in another language the site publishes, only where the "
+                      "article's language differs from it.")
+
 POSITIONS = ("asserts", "denies", "declines-to-comment", "questions")
 ACTOR_KINDS = ("person", "organization", "state")
 
@@ -110,6 +126,7 @@ QUOTE = Obj("quote", model.Quote, (
     Field("translation", Text(multiline=True), False,
           "English translation; required when the article is not in English."),
     Field("said_on", DateValue(), False, "When the words were said, if the article says."),
+    Field("translations", Translations(Text(multiline=True)), False, QUOTE_TRANSLATIONS),
 ))
 
 STANCE = Obj("stance", model.Stance, (
@@ -117,6 +134,10 @@ STANCE = Obj("stance", model.Stance, (
     Field("position", Choice(POSITIONS), True, "The actor's position on the claim."),
     Field("source", RefTo("articles"), True, "Id of the article reporting the stance."),
     Field("quote", Text(multiline=True), False, "A verbatim fragment of that article."),
+    Field("translation", Text(multiline=True), False,
+          "English translation of the quote; required with a `quote` when the article is not "
+          "in English."),
+    Field("translations", Translations(Text(multiline=True)), False, QUOTE_TRANSLATIONS),
 ))
 
 LINK = Obj("link", model.Link, (
@@ -124,8 +145,29 @@ LINK = Obj("link", model.Link, (
     Field("url", Url(), True, "Absolute http(s) URL."),
 ))
 
-ARTICLE = EntityType("articles", model.Article, (
-    Field("title", Text(), True, "Headline exactly as published, in the article's language."),
+def language_of(tag: str) -> str:
+    """The primary language of a BCP 47 tag: ``id`` for ``id-ID``."""
+    return tag.split("-")[0].lower()
+
+
+def _entity_type(folder: str, cls: type, fields: tuple[Field, ...], doc: str) -> EntityType:
+    """The type with ``translations`` added last: a mapping of its translatable fields."""
+    singular = folder[:-1]
+    translated = tuple(Field(f.name, f.type, False, f"`{f.name}` in that language.")
+                       for f in fields if f.translatable)
+    names = ", ".join(f.name for f in translated)
+    languages = ", ".join(TRANSLATION_LANGUAGES)
+    translations = Field(
+        "translations", Translations(Obj(f"{singular}'s translation", model.Translation,
+                                         translated)), False,
+        f"The {singular} in another language the site publishes ({languages}): any of "
+        f"{names}; each only where the English field exists.")
+    return EntityType(folder, cls, (*fields, translations), doc)
+
+
+ARTICLE = _entity_type("articles", model.Article, (
+    Field("title", Text(), True,
+          "Headline exactly as published, in the article's language.", translatable=True),
     Field("title_en", Text(), False, "English translation of the headline."),
     Field("outlet", Text(), True, "Publication name as it styles itself."),
     Field("published", DateValue(allow_time=True), True,
@@ -137,8 +179,10 @@ ARTICLE = EntityType("articles", model.Article, (
     Field("archived_url", Url(), False, "A snapshot of it in a web archive."),
     Field("retrieved", DateValue(), False, "Date the curator read it."),
     Field("based_on", ListOf(Text()), False, "Credited wire or original sources."),
-    Field("summary", Markdown(), True, "The curator's neutral English summary (Markdown)."),
-    Field("key_points", ListOf(Markdown()), False, "Short Markdown statements."),
+    Field("summary", Markdown(), True,
+          "The curator's neutral English summary (Markdown).", translatable=True),
+    Field("key_points", ListOf(Markdown()), False,
+          "Short Markdown statements.", translatable=True),
     Field("actors", ListOf(RefTo("actors"), min_items=1), True,
           "Ids of the actors the article mentions."),
     Field("places", ListOf(RefTo("places")), False, "Ids of the places it mentions."),
@@ -146,40 +190,43 @@ ARTICLE = EntityType("articles", model.Article, (
     Field("quotes", ListOf(QUOTE), False, "Quotes attributed to named people or bodies."),
 ), "One news article as published.")
 
-ACTOR = EntityType("actors", model.Actor, (
-    Field("name", Text(), True, "Common English name."),
+ACTOR = _entity_type("actors", model.Actor, (
+    Field("name", Text(), True, "Common English name.", translatable=True),
     Field("kind", Choice(ACTOR_KINDS), True, "Person, organisation or state."),
-    Field("aliases", ListOf(Text()), False, "Other spellings and names used by the sources."),
-    Field("role", Text(), False, "One line: the role at the time of the events."),
+    Field("aliases", ListOf(Text()), False,
+          "Other spellings and names used by the sources.", translatable=True),
+    Field("role", Text(), False,
+          "One line: the role at the time of the events.", translatable=True),
     Field("country", RefTo("actors", ("state",)), False, "Id of an actor of kind `state`."),
     Field("affiliations", ListOf(RefTo("actors", ("organization", "state"))), False,
           "Ids of organisations or states the actor belongs to or speaks for."),
-    Field("summary", Markdown(), True, "Profile (Markdown)."),
+    Field("summary", Markdown(), True, "Profile (Markdown).", translatable=True),
     Field("links", ListOf(LINK), False, "References: title and URL."),
 ), "A person, organisation or state.")
 
-EVENT = EntityType("events", model.Event, (
+EVENT = _entity_type("events", model.Event, (
     Field("date", DateValue(), True, "When it happened; intervals allowed."),
-    Field("title", Text(), True, "One line, English."),
-    Field("summary", Markdown(), False, "What happened (Markdown)."),
+    Field("title", Text(), True, "One line, English.", translatable=True),
+    Field("summary", Markdown(), False, "What happened (Markdown).", translatable=True),
     Field("actors", ListOf(RefTo("actors")), False, "Ids of the actors involved."),
     Field("places", ListOf(RefTo("places")), False, "Ids of the places involved."),
     Field("sources", ListOf(RefTo("articles"), min_items=1), True,
           "Ids of the articles that report it."),
 ), "One dated happening, for the timeline.")
 
-CLAIM = EntityType("claims", model.Claim, (
-    Field("statement", Text(), True, "The claim in one neutral English sentence."),
-    Field("summary", Markdown(), False, "Context (Markdown)."),
+CLAIM = _entity_type("claims", model.Claim, (
+    Field("statement", Text(), True,
+          "The claim in one neutral English sentence.", translatable=True),
+    Field("summary", Markdown(), False, "Context (Markdown).", translatable=True),
     Field("stances", ListOf(STANCE, min_items=1), True, "Who asserts, denies or questions it."),
 ), "A statement of fact that actors assert or deny.")
 
-PLACE = EntityType("places", model.Place, (
-    Field("name", Text(), True, "Common English name."),
+PLACE = _entity_type("places", model.Place, (
+    Field("name", Text(), True, "Common English name.", translatable=True),
     Field("kind", Text(), False, "`city`, `facility`, `region`, ..."),
     Field("country", RefTo("actors", ("state",)), False, "Id of an actor of kind `state`."),
     Field("coordinates", Coordinates(), False, "`[latitude, longitude]` in decimal degrees."),
-    Field("summary", Markdown(), False, "Description (Markdown)."),
+    Field("summary", Markdown(), False, "Description (Markdown).", translatable=True),
 ), "A place.")
 
 ENTITY_TYPES = {t.folder: t for t in (ARTICLE, ACTOR, EVENT, CLAIM, PLACE)}

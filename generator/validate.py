@@ -25,7 +25,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _KIND_NAMES = {s.Text: "text", s.Markdown: "text", s.RefTo: "an id", s.DateValue: "a date",
                s.Url: "a URL", s.LanguageTag: "a language tag", s.Choice: "one word",
                s.Tag: "a tag", s.Coordinates: "a [latitude, longitude] pair",
-               s.ListOf: "a list", s.Obj: "a mapping"}
+               s.ListOf: "a list", s.Obj: "a mapping", s.Translations: "a mapping"}
 
 
 class _Invalid(Exception):
@@ -93,11 +93,13 @@ class _FileChecker:
                 raise _Invalid
             return items
         if isinstance(kind, s.Obj):
-            values = self.mapping(node, kind.fields, f"a {kind.name}")
+            values = self.mapping(node, kind.fields, with_article(kind.name))
             if values is None or any(f.required and f.name not in values for f in kind.fields):
                 raise _Invalid
             return kind.cls(**values, line=node.line) if "line" in kind.cls.__dataclass_fields__ \
                 else kind.cls(**values)
+        if isinstance(kind, s.Translations):
+            return self.translations(node, kind, name)
         if isinstance(kind, s.Coordinates):
             return self.coordinates(node, name)
         if not isinstance(node, YScalar):
@@ -171,6 +173,33 @@ class _FileChecker:
             return text
         raise TypeError(kind)  # pragma: no cover - the schema uses only the kinds above
 
+    def translations(self, node: YNode, kind: s.Translations, name: str) -> dict:
+        """Language tag -> the converted ``kind.item``; only the languages the site publishes."""
+        if not isinstance(node, YMap):
+            self.error(node, f"{name!r} must be a mapping from a language to its translation, "
+                       f"found {_describe(node)}: write `{name}:` and, on the next line, "
+                       f"`  {s.TRANSLATION_LANGUAGES[0]}: ...`")
+            raise _Invalid
+        values, bad = {}, False
+        for language, value in node.entries.items():
+            line = node.key_lines[language]
+            problem = _language_problem(language)
+            if problem:
+                self.error(line, f"{name!r}: {problem}")
+                bad = True
+            elif _is_empty(value):
+                self.error(line, f"{name!r}: the {language!r} translation is empty: "
+                           "translate something or remove it")
+                bad = True
+            else:
+                try:
+                    values[language] = self.convert(value, kind.item, f"{name}.{language}")
+                except _Invalid:
+                    bad = True
+        if bad:
+            raise _Invalid
+        return values
+
     def coordinates(self, node: YNode, name: str) -> tuple[float, float]:
         usage = f"{name!r} must be [latitude, longitude] in decimal degrees, e.g. [43.12, 131.9]"
         if not isinstance(node, YSeq) or len(node.items) != 2 or not all(
@@ -188,6 +217,18 @@ class _FileChecker:
                        "and 180; write [latitude, longitude], e.g. [43.12, 131.9]")
             raise _Invalid
         return (lat, lon)
+
+
+def _language_problem(language: str) -> str | None:
+    """Why ``language`` cannot key a translation, or None."""
+    published = ", ".join(s.TRANSLATION_LANGUAGES)
+    if language in s.TRANSLATION_LANGUAGES:
+        return None
+    if s.language_of(language) == s.SOURCE_LANGUAGE:
+        return (f"{language!r} is the dossier's own language: English goes in the fields "
+                "themselves (a quote's English in `translation`), not in `translations`")
+    return (f"unknown language {language!r}{did_you_mean(language, s.TRANSLATION_LANGUAGES)}: "
+            f"this site publishes translations in {published}")
 
 
 def _url_problem(url: str) -> str | None:
@@ -233,6 +274,53 @@ def _article_rules(checker: _FileChecker, values: dict) -> None:
                               f"in {language!r} need an English translation")
 
 
+def _line_of(node: YNode, *path) -> int:
+    """The line of the key or item at ``path`` under ``node`` (keys and list indexes)."""
+    line = node.line
+    for step in path:
+        if isinstance(node, YMap):
+            line = node.key_lines[step]
+            node = node.entries[step]
+        else:
+            node = node.items[step]
+            line = node.line
+    return line
+
+
+def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: YMap,
+                       values: dict) -> None:
+    """A translated field needs its English original; an article's own language needs none."""
+    singular = entity_type.folder[:-1]
+    own = s.language_of(values.get("language", s.SOURCE_LANGUAGE))
+    for language, translation in values.get("translations", {}).items():
+        for f in entity_type.fields:
+            if not f.translatable or getattr(translation, f.name) is None:
+                continue
+            line = _line_of(root, "translations", language, f.name)
+            original = values.get(f.name)
+            if not original:
+                checker.error(line, f"{f.name!r} is translated into {language!r}, but the "
+                              f"{singular} has no {f.name!r}: write the English first, or "
+                              "remove the translation")
+            elif f.name == "title" and own == language:
+                checker.error(line, f"'title' needs no {language!r} translation: the article "
+                              f"is in {values['language']!r} already; remove it")
+            elif f.name == "key_points" and len(original) != len(translation.key_points):
+                checker.error(line, f"'key_points' has {len(translation.key_points)} item(s) in "
+                              f"{language!r} but {len(original)} in English: translate each "
+                              "point, in the same order")
+    for index, quote in enumerate(values.get("quotes", [])):
+        if own in quote.translations:
+            checker.error(_line_of(root, "quotes", index, "translations", own),
+                          f"the quote needs no {own!r} translation: the article is in "
+                          f"{values['language']!r} already; remove it")
+    for index, stance in enumerate(values.get("stances", [])):
+        if stance.quote is None and (stance.translation or stance.translations):
+            written = "translation" if stance.translation else "translations"
+            checker.error(_line_of(root, "stances", index, written), f"stance has a "
+                          f"{written!r} but no 'quote': add the verbatim quote, or remove it")
+
+
 def validate(source: SourceFile, report: Report) -> Entity | None:
     """The entity a source file describes, or None when it has errors.
 
@@ -250,6 +338,8 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
                              with_article(entity_type.folder[:-1]), top=True)
     if entity_type is s.ARTICLE and values is not None:
         _article_rules(checker, values)
+    if values is not None:
+        _translation_rules(checker, entity_type, source.root, values)
     if not checker.ok or values is None:
         return None
     return entity_type.cls(id=source.id, path=source.path, **values)

@@ -70,7 +70,8 @@ class StanceView:
     position: str
     source: Dated
     quote: str | None
-
+    translation: str | None
+    """English, for a quote from an article in another language."""
 
 
 class Links:
@@ -110,7 +111,8 @@ class Links:
     def stance(self, claim: Claim, stance) -> StanceView:
         return StanceView(self.to("claims", claim), self.actor_ref(stance.actor),
                           POSITION_LABELS[stance.position],
-                          self.article(self.d.corpus.articles[stance.source.id]), stance.quote)
+                          self.article(self.d.corpus.articles[stance.source.id]), stance.quote,
+                          stance.translation)
 
 
 @functools.lru_cache(maxsize=100_000)

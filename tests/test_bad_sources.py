@@ -166,15 +166,55 @@ EXPECTED = {
         "sources/actors/just-text.yml:1:1: the file must be a mapping of `field: value` lines, found text 'Jane Doe, engineer'",
     ],
 
+    'translations/actors/english-as-a-translation.yml': [
+        "sources/actors/english-as-a-translation.yml:5: 'translations': 'en' is the dossier's own language: English goes in the fields themselves (a quote's English in `translation`), not in `translations`",
+    ],
+    'translations/actors/role-translated-but-absent.yml': [
+        "sources/actors/role-translated-but-absent.yml:6: 'role' is translated into 'id', but the actor has no 'role': write the English first, or remove the translation",
+    ],
+    'translations/actors/translated-name-is-a-list.yml': [
+        "sources/actors/translated-name-is-a-list.yml:6:11: 'name' must be text, found a list: if the text starts with [ or -, put it in quotes",
+    ],
+    'translations/actors/unknown-language.yml': [
+        "sources/actors/unknown-language.yml:5: 'translations': unknown language 'fr': this site publishes translations in id",
+    ],
+    'translations/actors/untranslatable-field.yml': [
+        "sources/actors/untranslatable-field.yml:7: unknown field 'kind': the fields of an actor's translation are aliases, name, role, summary",
+    ],
+    'translations/articles/key-points-not-one-for-one.yml': [
+        "sources/articles/key-points-not-one-for-one.yml:12: 'key_points' has 1 item(s) in 'id' but 2 in English: translate each point, in the same order",
+    ],
+    'translations/articles/quote-translated-into-its-own-language.yml': [
+        "sources/articles/quote-translated-into-its-own-language.yml:12: the quote needs no 'id' translation: the article is in 'id' already; remove it",
+    ],
+    'translations/articles/quote-translation-is-a-list.yml': [
+        "sources/articles/quote-translation-is-a-list.yml:11:11: 'translations.id' must be text, found a list: if the text starts with [ or -, put it in quotes",
+    ],
+    'translations/articles/title-already-in-its-language.yml': [
+        "sources/articles/title-already-in-its-language.yml:9: 'title' needs no 'id' translation: the article is in 'id' already; remove it",
+    ],
+    'translations/claims/stance-quote-without-translation.yml': [
+        "sources/claims/stance-quote-without-translation.yml:3: stance quote has no 'translation': article '2024-03-12-jornal-do-vale-contrato-agua' is in 'pt', so the quote needs an English translation",
+    ],
+    'translations/claims/stance-translation-without-quote.yml': [
+        "sources/claims/stance-translation-without-quote.yml:6: stance has a 'translation' but no 'quote': add the verbatim quote, or remove it",
+    ],
+    'translations/events/translations-is-a-list.yml': [
+        "sources/events/translations-is-a-list.yml:5:3: 'translations' must be a mapping from a language to its translation, found a list: write `translations:` and, on the next line, `  id: ...`",
+    ],
+    'translations/places/empty-translation.yml': [
+        "sources/places/empty-translation.yml:3: 'translations': the 'id' translation is empty: translate something or remove it",
+    ],
+
     'unknown-fields/actors/id-field.yml': [
         "sources/actors/id-field.yml:1: unknown field 'id': the file name is the id, so remove the field (or rename the file)",
     ],
     'unknown-fields/actors/misspelled-summary.yml': [
         "sources/actors/misspelled-summary.yml:1: required field 'summary' is missing: Profile (Markdown).",
-        "sources/actors/misspelled-summary.yml:3: unknown field 'sumary' (did you mean 'summary'?): the fields of an actor are affiliations, aliases, country, kind, links, name, role, summary",
+        "sources/actors/misspelled-summary.yml:3: unknown field 'sumary' (did you mean 'summary'?): the fields of an actor are affiliations, aliases, country, kind, links, name, role, summary, translations",
     ],
     'unknown-fields/claims/unknown-field-in-stance.yml': [
-        "sources/claims/unknown-field-in-stance.yml:6: unknown field 'date': the fields of a stance are actor, position, quote, source",
+        "sources/claims/unknown-field-in-stance.yml:6: unknown field 'date': the fields of a stance are actor, position, quote, source, translation, translations",
     ],
 
     'urls/actors/javascript-link.yml': [
@@ -430,7 +470,7 @@ def test_every_problem_of_a_run_is_reported_at_once_sorted_by_path_and_line(tmp_
         "sources/places/reservoir.yml:2:14: 'coordinates' must be [latitude, longitude] in "
         "decimal degrees, e.g. [43.12, 131.9]",
         "sources/places/reservoir.yml:3: unknown field 'sumary' (did you mean 'summary'?): the "
-        "fields of a place are coordinates, country, kind, name, summary",
+        "fields of a place are coordinates, country, kind, name, summary, translations",
     ])
 
 

@@ -161,6 +161,10 @@ def _text_fields(fields, prefix=""):
             yield prefix + f.name
         elif isinstance(kind, schema.Obj):
             yield from _text_fields(kind.fields, f"{prefix}{f.name}.")
+        elif isinstance(kind, schema.Translations):
+            for language in schema.TRANSLATION_LANGUAGES:
+                translated = schema.Field(f"{f.name}.{language}", kind.item, False, "")
+                yield from _text_fields((translated,), prefix)
 
 
 def _values(data, dotted: str) -> list:
