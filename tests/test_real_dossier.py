@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import ROOT, make_project, run_generator
+from .conftest import FIXTURES, ROOT, make_project, run_generator
 
 FOLDERS = ("articles", "actors", "events", "claims", "places")
+SEEDS = FIXTURES / "seeds"
+"""The text of each article as published, named by article id, to check quotes against."""
+QUOTE_MARKS = re.compile('[\u201c\u201d"]')
 
 
 class _Links(HTMLParser):
@@ -150,3 +155,89 @@ def test_the_site_carries_its_search_index_and_material_indexes_nothing(site):
     assert list((site / "pagefind" / "fragment").iterdir())
     import json
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
+
+
+def seed(article: str) -> str:
+    return (SEEDS / f"{article}.txt").read_text(encoding="utf-8")
+
+
+def all_quotes() -> list[tuple[str, str, str]]:
+    """(where, article id, text) for every article quote and every stance quote."""
+    found = [(f"articles/{a}", a, q["text"]) for a in sources("articles")
+             for q in raw("articles", a).get("quotes", [])]
+    found += [(f"claims/{c}", s["source"], s["quote"]) for c in sources("claims")
+              for s in raw("claims", c)["stances"] if s.get("quote")]
+    return found
+
+
+def in_quotation_marks(text: str, fragment: str) -> bool:
+    """Whether the fragment sits inside quotation marks in its paragraph.
+
+    A paragraph with an odd number of marks opens inside a quotation whose opening mark
+    the outlet dropped (Galamedianews' Budanov quote ends with one but never opens it).
+    """
+    for paragraph in text.splitlines():
+        start = paragraph.find(fragment)
+        if start < 0:
+            continue
+        before = len(QUOTE_MARKS.findall(paragraph[:start]))
+        if before % 2 or (before == 0 and len(QUOTE_MARKS.findall(paragraph)) % 2):
+            return True
+    return False
+
+
+def test_every_article_has_its_published_text_to_check_quotes_against():
+    assert sorted(p.stem for p in SEEDS.glob("*.txt")) == sources("articles")
+
+
+def test_every_quote_and_stance_quote_is_verbatim_in_its_article():
+    missing = [(where, text) for where, article, text in all_quotes() if text not in seed(article)]
+    assert missing == []
+
+
+def test_every_quote_and_stance_quote_is_words_the_article_puts_in_quotation_marks():
+    paraphrases = [(where, text) for where, article, text in all_quotes()
+                   if not in_quotation_marks(seed(article), text)]
+    assert paraphrases == []
+
+
+def test_a_paraphrase_is_not_taken_for_quoted_words():
+    text = 'Dia menyebutnya "mengganggu" jika Rusia membahas program yang berpotensi melanggar.'
+    assert in_quotation_marks(text, "mengganggu")
+    assert not in_quotation_marks(text, "berpotensi melanggar")
+
+
+def contested_claims() -> list[str]:
+    positions = {c: {s["position"] for s in raw("claims", c)["stances"]} for c in sources("claims")}
+    return [c for c, taken in positions.items() if {"asserts", "denies"} <= taken]
+
+
+def page_text(site: Path, page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", (site / page).read_text(encoding="utf-8")))
+
+
+def test_the_home_page_counts_the_contested_claims_from_the_stances(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf"Contested claims</td>\s*<td>{len(contested_claims())}</td>", home)
+
+
+def test_the_claims_index_counts_the_contested_claims_from_the_stances(site):
+    text = " ".join(page_text(site, "claims/index.html").split())
+    count = len(contested_claims())
+    assert f"{count} {'is' if count == 1 else 'are'} contested" in text
+
+
+def test_the_claims_index_tallies_each_claims_positions_from_its_stances(site):
+    text = " ".join(page_text(site, "claims/index.html").split())
+    for claim in sources("claims"):
+        data = raw("claims", claim)
+        counts = Counter(s["position"] for s in data["stances"])
+        tally = ", ".join(f"{n} {p.replace('-', ' ')}" for p, n in sorted(counts.items()))
+        status = "Contested" if claim in contested_claims() else "—"
+        assert f"{data['statement']} {status} {tally}" in text, claim
+
+
+def test_only_the_contested_claims_are_marked_contested(site):
+    for claim in sources("claims"):
+        marked = "Contested" in page_text(site, f"claims/{claim}/index.html")
+        assert marked == (claim in contested_claims()), claim
