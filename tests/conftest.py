@@ -45,3 +45,9 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the real dossier to build and break."""
     return make_project(tmp_path)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "seeds: needs the published articles (DOSSIER_SEEDS, or ../shared/seeds "
+        "beside the repository), which the repository does not carry")
