@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check build serve browser bench new clean
+.PHONY: site test check build serve browser bench new messages clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,6 +35,17 @@ new: $(STAMP)
 		echo "usage: make new TYPE=article|actor|event|claim|place ID=the-new-id"; exit 2; }
 	$(PY) -m generator new "$(TYPE)" "$(ID)"
 
+## messages: after changing an interface string, extract them all and update each catalogue
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F generator/locales/babel.cfg -k N_ -k gettext \
+		-k ngettext:1,2 --no-location --sort-output --omit-header \
+		-o generator/locales/messages.pot .
+	$(VENV)/bin/pybabel update -i generator/locales/messages.pot -d generator/locales \
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	@# The generator compiles each catalogue when it builds; this only counts what is done.
+	for po in generator/locales/*/LC_MESSAGES/messages.po; do \
+		$(VENV)/bin/pybabel compile --statistics -i $$po -o /dev/null; done
+
 ## browser: make sure a Chromium for the end-to-end tests is installed
 browser:
 	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
@@ -50,4 +61,6 @@ bench: $(STAMP) browser
 	$(PY) -m tests.bench.run
 
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/.generated
+	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/.generated \
+		docs/id/articles docs/id/actors docs/id/events docs/id/claims docs/id/places docs/id/timeline \
+		docs/id/tags docs/id/.generated

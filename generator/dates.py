@@ -11,6 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .i18n import N_, gettext, month_abbr
+
 _POINT = re.compile(
     r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
@@ -20,7 +22,8 @@ _POINT = re.compile(
 FORMS = ("2023", "2023-09", "2023-09-05", "2023-09-05~ (approximate)",
          "2023-09-05? (uncertain)", "2023-09-10/2023-09-13 (interval)")
 TIME_FORM = "2023-09-05T06:45+07:00"
-_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+_PRECISIONS = {"time": N_("exact time"), "day": N_("day"), "month": N_("month"),
+               "year": N_("year")}
 
 
 class DateError(ValueError):
@@ -48,18 +51,15 @@ class DatePoint:
         return "day" if self.day else "month" if self.month else "year"
 
     def label(self) -> str:
+        """``c. 5 Sep 2023``, in the language of the edition being rendered."""
         text = str(self.year)
         if self.month:
-            text = f"{_MONTHS[self.month]} {text}"
+            text = f"{month_abbr(self.month)} {text}"
         if self.day:
             text = f"{self.day} {text}"
         if self.time:
             text = f"{text}, {self.time}"
-        if self.approximate:
-            text = f"c. {text}"
-        if self.uncertain:
-            text = f"{text}?"
-        return text
+        return _qualified(text, self.approximate, self.uncertain)
 
     def iso(self) -> str:
         text = f"{self.year:04d}"
@@ -95,22 +95,32 @@ class Date:
         s, e = self.start, self.end
         plain = not (s.approximate or s.uncertain or s.time or e.time)
         if plain and s.precision == e.precision == "day" and (s.year, s.month) == (e.year, e.month):
-            return f"{s.day}–{e.day} {_MONTHS[e.month]} {e.year}" + ("?" if e.uncertain else "")
+            return _qualified(f"{s.day}–{e.day} {month_abbr(e.month)} {e.year}", False,
+                              e.uncertain)
         return f"{s.label()} – {e.label()}"
 
     def precision_label(self) -> str:
-        words = {"time": "exact time", "day": "day", "month": "month", "year": "year"}
-        text = words[self.start.precision]
+        text = gettext(_PRECISIONS[self.start.precision])
         if self.end is not None:
-            text = "interval"
-        if self.qualified:
-            quals = []
-            if any(p.approximate for p in (self.start, self.end) if p):
-                quals.append("approximate")
-            if any(p.uncertain for p in (self.start, self.end) if p):
-                quals.append("uncertain")
-            text += ", " + " and ".join(quals)
+            text = gettext("interval")
+        approximate = any(p.approximate for p in (self.start, self.end) if p)
+        uncertain = any(p.uncertain for p in (self.start, self.end) if p)
+        if approximate and uncertain:
+            return gettext("%(precision)s, approximate and uncertain") % {"precision": text}
+        if approximate:
+            return gettext("%(precision)s, approximate") % {"precision": text}
+        if uncertain:
+            return gettext("%(precision)s, uncertain") % {"precision": text}
         return text
+
+
+def _qualified(text: str, approximate: bool, uncertain: bool) -> str:
+    """The approximate and uncertain markers, placed as the edition's language writes them."""
+    if approximate:
+        text = gettext("c. %(date)s") % {"date": text}
+    if uncertain:
+        text = gettext("%(date)s?") % {"date": text}
+    return text
 
 
 # A day and a time written some other way than EDTF's: with a space, or no offset.

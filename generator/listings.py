@@ -7,9 +7,9 @@ other indexes into numbered pages, each linked from the first.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 
+from .i18n import gettext, in_edition, month_name
 from .link import Dossier, article_order, event_order
 from .views import KIND_LABELS, LinkItem, Links, stance_tally
 
@@ -62,8 +62,18 @@ def _pager(number: int, total: int, first: str, nth) -> dict | None:
         return None
     href = lambda n: first if n == 1 else nth(n)
     return dict(number=number, total=total,
-                previous=LinkItem(f"Page {number - 1}", href(number - 1)) if number > 1 else None,
-                next=LinkItem(f"Page {number + 1}", href(number + 1)) if number < total else None)
+                previous=LinkItem(_page(number - 1), href(number - 1)) if number > 1 else None,
+                next=LinkItem(_page(number + 1), href(number + 1)) if number < total else None)
+
+
+def _page(number: int) -> str:
+    return gettext("Page %(number)d") % {"number": number}
+
+
+def _numbered(title: str, number: int) -> str:
+    if number == 1:
+        return title
+    return gettext("%(title)s, page %(number)d") % {"title": title, "number": number}
 
 
 def _paginated(folder: str, template: str, title: str, rows: list, **context) -> list[Listing]:
@@ -75,7 +85,7 @@ def _paginated(folder: str, template: str, title: str, rows: list, **context) ->
             path, first, nth = f"{folder}/index.md", "index.md", lambda n: f"pages/{n}.md"
         else:
             path, first, nth = f"{folder}/pages/{number}.md", "../index.md", lambda n: f"{n}.md"
-        heading = title if number == 1 else f"{title}, page {number}"
+        heading = _numbered(title, number)
         pages.append(Listing(path, template, heading, dict(
             context, rows=chunk, pager=_pager(number, len(chunks), first, nth))))
     return pages
@@ -83,8 +93,8 @@ def _paginated(folder: str, template: str, title: str, rows: list, **context) ->
 
 def _month_key(point) -> tuple[str, str]:
     if not point.month:
-        return f"{point.year:04d}", f"{point.year}, month unknown"
-    return f"{point.year:04d}-{point.month:02d}", f"{calendar.month_name[point.month]} {point.year}"
+        return f"{point.year:04d}", gettext("%(year)d, month unknown") % {"year": point.year}
+    return f"{point.year:04d}-{point.month:02d}", f"{month_name(point.month)} {point.year}"
 
 
 def _by_period(items, date_of) -> dict[tuple[str, str], list]:
@@ -103,7 +113,9 @@ def _split(d: Dossier, folder: str, sub: str, items, date_of, size: int, row
         parts = _chunks(members, size)
         for number, part in enumerate(parts, start=1):
             name = key if number == 1 else f"{key}-part-{number}"
-            part_label = label if len(parts) == 1 else f"{label} (part {number} of {len(parts)})"
+            part_label = label if len(parts) == 1 else gettext(
+                "%(period)s (part %(number)d of %(total)d)") % {
+                "period": label, "number": number, "total": len(parts)}
             pages.append((f"{folder}/{sub}{name}.md", part_label,
                           [row(links, m) for m in part]))
             periods.append(Period(name, part_label, len(part), f"{sub}{name}.md"))
@@ -121,17 +133,18 @@ def articles(d: Dossier) -> list[Listing]:
     if len(ordered) <= PAGE_SIZE:
         groups = [Group(label, [links.article(a) for a in members])
                   for (_, label), members in _by_period(ordered, lambda a: a.published).items()]
-        return [Listing("articles/index.md", "articles_index.md.j2", "Articles",
+        return [Listing("articles/index.md", "articles_index.md.j2", gettext("Articles"),
                         dict(intro, groups=groups, periods=[], latest=[]))]
     pages, periods = _split(d, "articles", "months/", ordered, lambda a: a.published, PAGE_SIZE,
                             lambda lk, a: lk.article(a))
-    result = [Listing("articles/index.md", "articles_index.md.j2", "Articles",
+    result = [Listing("articles/index.md", "articles_index.md.j2", gettext("Articles"),
                       dict(intro, groups=[], periods=_years(periods),
                            latest=[links.article(a) for a in ordered[:LATEST]]))]
     for path, label, rows in pages:
-        result.append(Listing(path, "articles_index.md.j2", f"Articles: {label}",
+        result.append(Listing(path, "articles_index.md.j2",
+                              gettext("Articles: %(period)s") % {"period": label},
                               dict(count=len(rows), groups=[Group(label, rows)], periods=[],
-                                   latest=[], up=LinkItem("All months", "../index.md"))))
+                                   latest=[], up=LinkItem(gettext("All months"), "../index.md"))))
     return result
 
 
@@ -157,16 +170,17 @@ def timeline(d: Dossier) -> list[Listing]:
         for e in events:
             years.setdefault(e.date.start.year, Group(str(e.date.start.year))).rows.append(
                 _timeline_row(links, d, e))
-        return [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
+        return [Listing("timeline/index.md", "timeline.md.j2", gettext("Timeline"),
                         dict(count=len(events), groups=list(years.values()), periods=[]))]
     pages, periods = _split(d, "timeline", "", events, lambda e: e.date, TIMELINE_PAGE_SIZE,
                             lambda lk, e: _timeline_row(lk, d, e))
-    result = [Listing("timeline/index.md", "timeline.md.j2", "Timeline",
+    result = [Listing("timeline/index.md", "timeline.md.j2", gettext("Timeline"),
                       dict(count=len(events), groups=[], periods=_years(periods)))]
     for path, label, rows in pages:
-        result.append(Listing(path, "timeline.md.j2", f"Timeline: {label}",
+        result.append(Listing(path, "timeline.md.j2",
+                              gettext("Timeline: %(period)s") % {"period": label},
                               dict(count=len(rows), groups=[Group(label, rows)], periods=[],
-                                   up=LinkItem("Whole timeline", "index.md"))))
+                                   up=LinkItem(gettext("Whole timeline"), "index.md"))))
     return result
 
 
@@ -174,25 +188,25 @@ def actors(d: Dossier) -> list[Listing]:
     rows = []
     for kind, title in KIND_LABELS.items():
         for a in sorted((a for a in d.corpus.actors.values() if a.kind == kind),
-                        key=lambda a: (a.name.lower(), a.id)):
-            rows.append((title, a, a.role, len(d.mentioned_in.get(a.id, []))))
-    return _with_links(d, _paginated("actors", "actors_index.md.j2", "Actors", rows,
+                        key=lambda a: (in_edition(a, "name").lower(), a.id)):
+            rows.append((gettext(title), a, in_edition(a, "role"), len(d.mentioned_in.get(a.id, []))))
+    return _with_links(d, _paginated("actors", "actors_index.md.j2", gettext("Actors"), rows,
                                      count=len(rows)),
                        lambda links, r: (r[0], links.to("actors", r[1]), r[2], r[3]))
 
 
 def claims(d: Dossier) -> list[Listing]:
     ordered = sorted(d.corpus.claims.values(),
-                     key=lambda c: (not c.contested, c.statement.lower(), c.id))
-    return _with_links(d, _paginated("claims", "claims_index.md.j2", "Claims", ordered,
+                     key=lambda c: (not c.contested, in_edition(c, "statement").lower(), c.id))
+    return _with_links(d, _paginated("claims", "claims_index.md.j2", gettext("Claims"), ordered,
                                      count=len(ordered),
                                      contested=sum(c.contested for c in ordered)),
                        lambda links, c: (links.to("claims", c), c.contested, stance_tally(c)))
 
 
 def places(d: Dossier) -> list[Listing]:
-    ordered = sorted(d.corpus.places.values(), key=lambda p: (p.name.lower(), p.id))
-    return _with_links(d, _paginated("places", "places_index.md.j2", "Places", ordered,
+    ordered = sorted(d.corpus.places.values(), key=lambda p: (in_edition(p, "name").lower(), p.id))
+    return _with_links(d, _paginated("places", "places_index.md.j2", gettext("Places"), ordered,
                                      count=len(ordered)),
                        lambda links, p: (links.to("places", p), p.kind,
                                          links.actor_ref(p.country) if p.country else None,
@@ -202,7 +216,7 @@ def places(d: Dossier) -> list[Listing]:
 
 def events(d: Dossier) -> list[Listing]:
     ordered = sorted(d.corpus.events.values(), key=event_order)
-    return _with_links(d, _paginated("events", "events_index.md.j2", "Events", ordered,
+    return _with_links(d, _paginated("events", "events_index.md.j2", gettext("Events"), ordered,
                                      count=len(ordered)),
                        lambda links, e: links.event(e))
 
@@ -221,7 +235,7 @@ def tags(d: Dossier) -> list[Listing]:
     for a in sorted(d.corpus.articles.values(), key=article_order):
         for tag in dict.fromkeys(a.tags):
             tagged.setdefault(tag, []).append(a)
-    pages = [Listing("tags/index.md", "tags_index.md.j2", "Tags",
+    pages = [Listing("tags/index.md", "tags_index.md.j2", gettext("Tags"),
                      dict(rows=[(LinkItem(tag, f"{tag}.md"), len(items))
                                 for tag, items in sorted(tagged.items())]))]
     for tag, items in sorted(tagged.items()):
@@ -232,11 +246,11 @@ def tags(d: Dossier) -> list[Listing]:
             else:
                 path, first, nth = f"tags/{tag}/{number}.md", f"../{tag}.md", lambda n: f"{n}.md"
             links = Links(d, _depth(path))
-            title = f"Tag: {tag}" + (f", page {number}" if number > 1 else "")
+            title = _numbered(gettext("Tag: %(tag)s") % {"tag": tag}, number)
             pages.append(Listing(path, "tag.md.j2", title, dict(
                 tag=tag, count=len(items), rows=[links.article(a) for a in chunk],
                 pager=_pager(number, len(chunks), first, nth),
-                up=LinkItem("All tags", "index.md" if number == 1 else "../index.md"))))
+                up=LinkItem(gettext("All tags"), "index.md" if number == 1 else "../index.md"))))
     return pages
 
 

@@ -16,6 +16,8 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from .i18n import Fallback
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",
                  "pre", "hr", "sup", "sub", "del"}
@@ -32,9 +34,15 @@ def md_text(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
+def md_phrase(text: str | None) -> str:
+    """Plain text for a Markdown line, marked ``lang="en"`` when it is an English fallback."""
+    escaped = md_text(text)
+    return f'<span lang="en">{escaped}</span>' if isinstance(text, Fallback) else escaped
+
+
 def md_link(item) -> str:
     """A Markdown link to a generated page: ``item`` has ``label`` and ``href``."""
-    return f"[{md_text(item.label)}]({item.href})"
+    return f"[{md_phrase(item.label)}]({item.href})"
 
 
 def md_links(items) -> str:
@@ -75,11 +83,12 @@ def _render(text: str) -> str:
     return _CONVERTER.reset().convert(text)
 
 
-def _html_block(body: str) -> str:
+def _html_block(body: str, english: bool = False) -> str:
     # Blank lines would end the raw HTML block early and let Markdown parse the rest;
     # inside a block-level element nothing is parsed as Markdown again.
     body = re.sub(r"\n\s*\n", "\n", body.strip())
-    return f'<div class="dossier-prose">\n{body}\n</div>' if body else ""
+    lang = ' lang="en"' if english else ""
+    return f'<div class="dossier-prose"{lang}>\n{body}\n</div>' if body else ""
 
 
 # Text of letters, digits, spaces and common punctuation, with at most *emphasis* and
@@ -117,7 +126,7 @@ def render_markdown(text: str) -> str:
 
 def md_block(text: str | None) -> str:
     """Markdown rendered to a sanitised HTML block that MkDocs passes through whole."""
-    return _html_block(render_markdown(text)) if text else ""
+    return _html_block(render_markdown(text), isinstance(text, Fallback)) if text else ""
 
 
 def md_list(items: list[str]) -> str:
@@ -128,4 +137,5 @@ def md_list(items: list[str]) -> str:
     for item in items:
         body = render_markdown(item).strip()
         rendered.append("<li>" + re.sub(r"^<p>(.*)</p>$", r"\1", body, flags=re.S) + "</li>")
-    return _html_block("<ul>\n" + "\n".join(rendered) + "\n</ul>")
+    english = any(isinstance(item, Fallback) for item in items)
+    return _html_block("<ul>\n" + "\n".join(rendered) + "\n</ul>", english)

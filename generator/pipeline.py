@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Report
+from .i18n import edition
+from .languages import EDITIONS, prefix
 from .link import Dossier, check_references, check_stance_quotes, link
 from .load import ParseCache, load
 from .model import Corpus
@@ -36,8 +38,14 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
 
 def generate(d: Dossier, publication: Publication, workers: int | None = None
              ) -> dict[str, str | bytes]:
-    """Every generated file under docs/: the pages (text) and the outputs' files."""
-    pages: dict[str, str | bytes] = dict(render(d, workers))
+    """Every generated file under docs/: the pages of every edition (text; the English
+    at the top, the others under their language, ``id/actors/...``) and the outputs'
+    files."""
+    pages: dict[str, str | bytes] = {}
+    for language in EDITIONS:
+        with edition(language):
+            pages.update((prefix(language) + path, text)
+                         for path, text in render(d, workers).items())
     made = files(d, publication)
     clash = sorted(set(pages) & set(made))
     if clash:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import multiprocessing as mp
@@ -12,14 +13,20 @@ from urllib.parse import quote
 
 import jinja2
 
-from . import listings, views
+from . import i18n, listings, views
+from .languages import TRANSLATION_LANGUAGES
 from .link import Dossier
-from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_text
+from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_phrase
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
-OWNED = ("articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated")
-"""Folders under docs/ that the generator owns and replaces whole on each build."""
+PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
+                ".generated")
+"""Folders of generated pages, the same in every edition."""
+OWNED = PAGE_FOLDERS + tuple(f"{language}/{folder}" for language in TRANSLATION_LANGUAGES
+                             for folder in PAGE_FOLDERS)
+"""Folders under docs/ that the generator owns and replaces whole on each build: the
+English pages at the top, each other edition's under its language (``id/articles``)."""
 OVERVIEW = ".generated/overview.md"
 
 
@@ -27,13 +34,23 @@ class OutputCollision(Exception):
     """Two pages would be written to the same path."""
 
 
-def _environment() -> jinja2.Environment:
+@functools.cache
+def _environment(language: str) -> jinja2.Environment:
+    """The templates with the interface strings of ``language``: one set for every edition."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(t=md_text, prose=md_block, points=md_list, attr=html_text, url=_url,
-                       link=md_link, links=md_links, dated=md_dated)
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+        extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    env.filters.update(t=md_phrase, prose=md_block, points=md_list, attr=html_text, url=_url,
+                       link=md_link, links=md_links, dated=md_dated, commas=_commas)
     return env
+
+
+def _commas(items: list[str]) -> str:
+    """A list of names on one line; English as a whole when its items are English."""
+    joined = ", ".join(items)
+    return i18n.Fallback(joined) if any(isinstance(i, i18n.Fallback) for i in items) else joined
 
 
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%~"
@@ -67,7 +84,7 @@ def front_matter(title: str, description: str | None = None, **extra) -> str:
 
 class Renderer:
     def __init__(self):
-        self.env = _environment()
+        self.env = _environment(i18n.language())
         self.pages: dict[str, str] = {}
 
     def page(self, path: str, template: str, **context) -> None:
@@ -94,22 +111,24 @@ _ENTITY_PAGES = {
 
 def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
-    r.page(f"{folder}/{entity.id}.md", template, **view(d, entity),
-           front_matter=front_matter(*meta(entity)))
+    shown = i18n.localized(entity)
+    r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
+           front_matter=front_matter(*meta(shown)), untranslated=i18n.untranslated(entity))
 
 
 # Set in the parent just before forking, so the workers share the dossier
 # instead of receiving a pickled copy.
-_SHARED: tuple[Dossier, list[tuple[str, str]]] | None = None
+_SHARED: tuple[Dossier, list[tuple[str, str]], str] | None = None
 PARALLEL_FROM = 2000
 """Entity pages below which forking costs more than it saves."""
 
 
 def _render_share(index: int, workers: int) -> dict[str, str]:
-    d, jobs = _SHARED
-    r = Renderer()
-    for folder, entity_id in jobs[index::workers]:
-        _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id])
+    d, jobs, language = _SHARED
+    with i18n.edition(language):
+        r = Renderer()
+        for folder, entity_id in jobs[index::workers]:
+            _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id])
     return r.pages
 
 
@@ -118,7 +137,7 @@ def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
     jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         workers = 1
-    _SHARED = (d, jobs)
+    _SHARED = (d, jobs, i18n.language())
     try:
         if workers == 1:
             return _render_share(0, 1)
@@ -131,7 +150,8 @@ def _entity_pages(d: Dossier, workers: int) -> dict[str, str]:
 
 
 def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
-    """Every generated page: path under docs/ -> Markdown text.
+    """Every generated page of the edition being rendered (see ``i18n.edition``): path
+    under the edition's docs tree -> Markdown text.
 
     Entity pages of a large dossier are rendered by one process per core; the
     result does not depend on how many there are."""

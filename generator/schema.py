@@ -9,16 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model
+from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, language_of  # noqa: F401
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
 UNFINISHED = "TODO"
 """Text starting with this word is a placeholder left by ``new``, not content."""
 FOLDERS = ("articles", "actors", "events", "claims", "places")
-SOURCE_LANGUAGE = "en"
-"""The dossier's own language: every field that is not verbatim text is written in it."""
-TRANSLATION_LANGUAGES = ("id",)
-"""The other languages the site publishes an edition in; the only keys of ``translations``."""
 
 
 @dataclass(frozen=True)
@@ -144,11 +141,6 @@ LINK = Obj("link", model.Link, (
     Field("title", Text(), True, "What the reader clicks."),
     Field("url", Url(), True, "Absolute http(s) URL."),
 ))
-
-def language_of(tag: str) -> str:
-    """The primary language of a BCP 47 tag: ``id`` for ``id-ID``."""
-    return tag.split("-")[0].lower()
-
 
 def _entity_type(folder: str, cls: type, fields: tuple[Field, ...], doc: str) -> EntityType:
     """The type with ``translations`` added last: a mapping of its translatable fields."""

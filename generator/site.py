@@ -14,6 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import editions
+from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
+from .render import PAGE_FOLDERS
 from .write import replace_dir, stage_docs, sync
 
 
@@ -68,6 +71,45 @@ def index_search(site_dir: Path) -> None:
         raise BuildFailed("search index: " + (result.stdout + result.stderr).strip())
 
 
+def stage_edition(docs: Path, language: str, target: Path) -> None:
+    """The docs tree of ``language``'s edition: its pages from ``docs/<language>/``, and
+    everything else that is not an English page (styles, scripts, downloads) shared."""
+    own = docs / language
+    skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
+    shutil.copytree(own, target)
+    for path in sorted(docs.iterdir()):
+        if path.name in skip or path.suffix == ".md" or (target / path.name).exists():
+            continue
+        if path.is_dir():
+            shutil.copytree(path, target / path.name)
+        else:
+            shutil.copy2(path, target / path.name)
+
+
+def _write_config(base: dict, base_file: str, language: str, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(editions.dumps(editions.config(base, base_file, language)), encoding="utf-8")
+    return path
+
+
+def build_editions(stage: Path, config: Path) -> None:
+    """Build every edition from ``stage/docs`` into ``stage/site``: English at the root,
+    each other language in ``site/<language>/`` from a docs tree of its own."""
+    shutil.copy2(config, stage / "mkdocs.yml")
+    base = editions.read_config(config)
+    english = _write_config(base, "mkdocs.yml", SOURCE_LANGUAGE, stage / "mkdocs.en.yml")
+    mkdocs_build(english, stage / "site", cwd=stage)
+    index_search(stage / "site")
+    for language in TRANSLATION_LANGUAGES:
+        # Its own folder, so that paths mkdocs.yml gives relative to the working folder
+        # (the snippets' docs/.generated) lead into this edition's tree.
+        root = stage / language
+        stage_edition(stage / "docs", language, root / "docs")
+        own = _write_config(base, "../mkdocs.yml", language, root / "mkdocs.yml")
+        mkdocs_build(own, stage / "site" / language, cwd=root)
+        index_search(stage / "site" / language)
+
+
 def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, int]:
     """Trial-build the site with ``pages`` (generated files under docs/); on success
     publish docs and site."""
@@ -75,10 +117,8 @@ def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, in
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
     try:
-        shutil.copy2(project.config, stage / "mkdocs.yml")
         stage_docs(pages, project.docs, stage / "docs")
-        mkdocs_build(stage / "mkdocs.yml", stage / "site", cwd=stage)
-        index_search(stage / "site")
+        build_editions(stage, project.config)
         counts = sync(pages, project.docs)
         replace_dir(stage / "site", project.site)
         return counts

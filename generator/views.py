@@ -9,15 +9,19 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from babel import Locale, UnknownLocaleError
+
+from . import i18n
+from .i18n import N_, gettext, ngettext
 from .link import Dossier, article_order, event_order
 from .model import Actor, Article, Claim, Event, Place
 
-POSITION_LABELS = {"asserts": "Asserts", "denies": "Denies",
-                   "declines-to-comment": "Declines to comment", "questions": "Questions"}
-KIND_LABELS = {"person": "People", "organization": "Organisations", "state": "States"}
-LANGUAGE_NAMES = {"id": "Indonesian", "en": "English", "ru": "Russian", "ko": "Korean",
-                  "ja": "Japanese", "zh": "Chinese", "fr": "French", "de": "German",
-                  "es": "Spanish", "ar": "Arabic", "uk": "Ukrainian", "ms": "Malay"}
+POSITION_LABELS = {"asserts": N_("Asserts"), "denies": N_("Denies"),
+                   "declines-to-comment": N_("Declines to comment"),
+                   "questions": N_("Questions")}
+KIND_LABELS = {"person": N_("People"), "organization": N_("Organisations"),
+               "state": N_("States")}
+KIND_NAMES = {"person": N_("Person"), "organization": N_("Organization"), "state": N_("State")}
 LIST_LIMIT = 100
 """Most items in one backlink list, so that no entity page grows with the corpus."""
 
@@ -88,7 +92,7 @@ class Links:
         return LinkItem(label(entity), f"{self.prefix}{folder}/{entity.id}.md")
 
     def article(self, a: Article) -> Dated:
-        key = (self.prefix, "articles", a.id)
+        key = (i18n.language(), self.prefix, "articles", a.id)
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = Dated(list_label(a.published), self.to("articles", a),
@@ -96,7 +100,7 @@ class Links:
         return made
 
     def event(self, e: Event) -> Dated:
-        key = (self.prefix, "events", e.id)
+        key = (i18n.language(), self.prefix, "events", e.id)
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = Dated(e.date.label(), self.to("events", e))
@@ -109,44 +113,59 @@ class Links:
         return self.to("places", self.d.corpus.places[ref.id])
 
     def stance(self, claim: Claim, stance) -> StanceView:
+        source = self.d.corpus.articles[stance.source.id]
+        translation = (i18n.quote_translation(stance.translation, stance.translations,
+                                              source.language) if stance.quote else None)
         return StanceView(self.to("claims", claim), self.actor_ref(stance.actor),
-                          POSITION_LABELS[stance.position],
-                          self.article(self.d.corpus.articles[stance.source.id]), stance.quote,
-                          stance.translation)
+                          gettext(POSITION_LABELS[stance.position]), self.article(source),
+                          stance.quote, translation)
+
+
+def list_label(date) -> str:
+    """A date for lists: the day is enough, the time of publication is on the article."""
+    return _list_label(date, i18n.language())
 
 
 @functools.lru_cache(maxsize=100_000)
-def list_label(date) -> str:
-    """A date for lists: the day is enough, the time of publication is on the article."""
+def _list_label(date, language: str) -> str:
     if date.end is None and date.start.time:
         return replace(date.start, time="").label()
     return date.label()
 
 
+_LABEL_FIELDS = {Actor: "name", Place: "name", Article: "title", Event: "title",
+                 Claim: "statement"}
+
+
 def label(entity) -> str:
-    if isinstance(entity, Actor | Place):
-        return entity.name
-    if isinstance(entity, Article):
-        return entity.title
-    if isinstance(entity, Event):
-        return entity.title
-    return entity.statement
+    """What a link to ``entity`` says, in the edition's language."""
+    return i18n.in_edition(entity, _LABEL_FIELDS[type(entity)])
 
 
 def language_name(tag: str) -> str:
-    name = LANGUAGE_NAMES.get(tag.split("-")[0].lower())
+    """``Indonesian (id)``: the article's language, named in the edition's language."""
+    try:
+        name = Locale.parse(tag, sep="-").get_language_name(i18n.language())
+    except (ValueError, UnknownLocaleError):
+        return tag
     return f"{name} ({tag})" if name else tag
+
+
+def quote_view(links: "Links", article: Article, q, show_article: bool) -> QuoteView:
+    return QuoteView(links.actor_ref(q.by), links.article(article) if show_article else None,
+                     q.text, i18n.quote_translation(q.translation, q.translations,
+                                                    article.language),
+                     article.language, q.said_on.label() if q.said_on else "")
 
 
 def article_view(d: Dossier, a: Article) -> dict:
     links = Links(d)
     return dict(
-        a=a, published=a.published.label(),
+        a=a, published=a.published.label(), headline=i18n.headline_translation(a),
         tags=[LinkItem(tag, f"../tags/{tag}.md") for tag in dict.fromkeys(a.tags)], precision=a.published.precision_label(),
         language=language_name(a.language),
         retrieved=a.retrieved.label() if a.retrieved else None,
-        quotes=[QuoteView(links.actor_ref(q.by), None, q.text, q.translation, a.language,
-                          q.said_on.label() if q.said_on else "") for q in a.quotes],
+        quotes=[quote_view(links, a, q, show_article=False) for q in a.quotes],
         actors=sorted((links.actor_ref(r) for r in dict.fromkeys(a.actors)), key=_by_label),
         places=sorted((links.place_ref(r) for r in dict.fromkeys(a.places)), key=_by_label),
         events=[links.event(e) for e in d.events_from.get(a.id, [])],
@@ -158,15 +177,13 @@ def actor_view(d: Dossier, actor: Actor) -> dict:
     links = Links(d)
     mentions = d.mentioned_in.get(actor.id, [])
     return dict(
-        a=actor, kind=actor.kind.capitalize(),
+        a=actor, kind=gettext(KIND_NAMES[actor.kind]),
         country=links.actor_ref(actor.country) if actor.country else None,
         affiliations=[links.actor_ref(r) for r in actor.affiliations],
         members=Limited.of([links.to("actors", m) for m in d.members.get(actor.id, [])]),
         places=Limited.of([links.to("places", p) for p in d.places_in.get(actor.id, [])]),
         mentioned_in=Limited.of([links.article(a) for a in mentions]),
-        quotes=Limited.of([QuoteView(links.actor_ref(q.by), links.article(a), q.text,
-                                     q.translation, a.language,
-                                     q.said_on.label() if q.said_on else "")
+        quotes=Limited.of([quote_view(links, a, q, show_article=True)
                            for a, q in d.quotes_by.get(actor.id, [])], LIST_LIMIT // 2),
         stances=Limited.of([links.stance(c, s) for c, s in d.stances_by.get(actor.id, [])]),
         events=Limited.of([links.event(e) for e in d.events_of_actor.get(actor.id, [])][::-1]),
@@ -189,7 +206,8 @@ def event_view(d: Dossier, e: Event) -> dict:
 def stance_tally(c: Claim) -> str:
     """``2 asserts, 1 denies``: the positions taken on a claim, counted."""
     counts = Counter(s.position for s in c.stances)
-    return ", ".join(f"{n} {POSITION_LABELS[p].lower()}" for p, n in sorted(counts.items()))
+    return ", ".join(f"{n} {gettext(POSITION_LABELS[p]).lower()}"
+                     for p, n in sorted(counts.items()))
 
 
 def claim_view(d: Dossier, c: Claim) -> dict:
@@ -225,12 +243,12 @@ def overview(d: Dossier) -> dict:
     articles = sorted(c.articles.values(), key=article_order)
     quotes = sum(len(a.quotes) for a in articles)
     return dict(
-        counts=[("Articles", len(c.articles), "articles/index.md"),
-                ("Actors", len(c.actors), "actors/index.md"),
-                ("Events", len(c.events), "timeline/index.md"),
-                ("Claims", len(c.claims), "claims/index.md"),
-                ("Places", len(c.places), "places/index.md"),
-                ("Quotes", quotes, None)],
+        counts=[(gettext("Articles"), len(c.articles), "articles/index.md"),
+                (gettext("Actors"), len(c.actors), "actors/index.md"),
+                (gettext("Events"), len(c.events), "timeline/index.md"),
+                (gettext("Claims"), len(c.claims), "claims/index.md"),
+                (gettext("Places"), len(c.places), "places/index.md"),
+                (gettext("Quotes"), quotes, None)],
         contested=sum(cl.contested for cl in c.claims.values()),
         span=(events[0].date.label(), events[-1].date.label()) if events else None,
         article_span=(articles[-1].published.label(), articles[0].published.label()) if articles else None,

@@ -23,6 +23,16 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def is_owned(rel: str) -> bool:
+    """Whether ``rel`` (a path under docs/) is generated: in, or one of, the owned folders."""
+    return any(rel == folder or rel.startswith(folder + "/") for folder in OWNED)
+
+
+def holds_owned(rel: str) -> bool:
+    """Whether the folder ``rel`` holds an owned folder (``id`` holds ``id/articles``)."""
+    return any(folder.startswith(rel + "/") for folder in OWNED)
+
+
 def owned_files(docs: Path) -> set[str]:
     found = set()
     for folder in OWNED:
@@ -74,7 +84,7 @@ def sync(pages: dict[str, str | bytes], docs: Path) -> tuple[int, int]:
 def stage_docs(pages: dict[str, str | bytes], docs: Path, stage: Path) -> None:
     """A complete copy of ``docs`` as it will be, for a trial build."""
     shutil.copytree(docs, stage, ignore=lambda d, names: [
-        n for n in names if Path(d) == docs and n in OWNED])
+        n for n in names if is_owned((Path(d) / n).relative_to(docs).as_posix())])
     for rel, text in pages.items():
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,104 @@
+"""One MkDocs configuration per edition, each inheriting the project's ``mkdocs.yml``.
+
+The English edition is built from ``docs/`` into the site root, as before; every other
+edition from a docs tree of its own into ``site/<language>/``, with the theme's
+interface in its language (``theme.language``), its navigation labels translated by the
+same catalogue as the pages, and its title from ``extra.editions.<language>`` in
+``mkdocs.yml``. All editions share the theme additions in ``theme/`` (language switch,
+``hreflang`` links).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .i18n import N_, edition, gettext
+from .languages import EDITIONS, NAMES, SOURCE_LANGUAGE, prefix
+
+THEME = Path(__file__).resolve().parent / "theme"
+INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Claims"), N_("Timeline"),
+             N_("Events"), N_("Places"), N_("Tags"), N_("About"),
+             N_("Switch to dark mode"), N_("Switch to light mode"))
+"""Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the
+catalogue has them; a label it does not have stays as written."""
+TITLES = ("site_name", "site_description", "copyright")
+"""Settings an edition may give in its own language under ``extra.editions.<language>``."""
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain settings; tags such as ``!ENV`` are MkDocs' to resolve."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+
+
+def _translated_nav(nav):
+    if isinstance(nav, list):
+        return [_translated_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {gettext(title): _translated_nav(target) for title, target in nav.items()}
+    return nav
+
+
+def _translated_palette(palette):
+    if not isinstance(palette, list):
+        return palette
+    result = []
+    for scheme in palette:
+        scheme = dict(scheme)
+        toggle = scheme.get("toggle")
+        if isinstance(toggle, dict) and "name" in toggle:
+            label = toggle["name"]
+            scheme["toggle"] = {**toggle, "name": gettext(label)}
+        result.append(scheme)
+    return result
+
+
+def edition_data(language: str, site_url: str) -> dict:
+    """What the theme additions need: this edition and the way to every other one."""
+    return {
+        "language": language,
+        "root": "" if language == SOURCE_LANGUAGE else "../" * prefix(language).count("/"),
+        "site_url": site_url,
+        "editions": [{"language": other, "name": NAMES[other], "prefix": prefix(other)}
+                     for other in EDITIONS],
+    }
+
+
+def config(base: dict, base_file: str, language: str) -> dict:
+    """The configuration of ``language``'s edition, written beside ``base_file``'s copy
+    (``INHERIT`` is relative to the file written)."""
+    site_url = base.get("site_url") or ""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    theme = {"custom_dir": str(THEME)}
+    result: dict = {"INHERIT": base_file}
+    if language != SOURCE_LANGUAGE:
+        own = ((base.get("extra") or {}).get("editions") or {}).get(language) or {}
+        result.update({key: own[key] for key in TITLES if own.get(key)})
+        with edition(language):
+            theme["language"] = language
+            base_theme = base.get("theme") or {}
+            if "palette" in base_theme:
+                theme["palette"] = _translated_palette(base_theme["palette"])
+            if "nav" in base:
+                result["nav"] = _translated_nav(base["nav"])
+        if site_url:
+            result["site_url"] = site_url + prefix(language)
+    result["theme"] = theme
+    # A truthy, non-list `alternate` makes Material show its language selector, which
+    # theme/partials/alternate.html fills with this page's counterparts.
+    result["extra"] = {"alternate": True, "edition": edition_data(language, site_url)}
+    return result
+
+
+def dumps(settings: dict) -> str:
+    # JSON is YAML; MkDocs reads it as such.
+    return json.dumps(settings, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

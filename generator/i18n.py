@@ -1,0 +1,164 @@
+"""Editions: the same dossier rendered once per language, with the same templates.
+
+Rendering happens inside ``edition(language)``; everything that writes words for
+the reader asks this module for them: interface strings through gettext catalogues
+(``locales/<language>/LC_MESSAGES/messages.po``, compiled with Babel when first
+used, so a stale compiled file can never be served), month names from Babel's
+locale data, and an entity's fields in the edition's language, falling back to
+English marked as such.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import fields, replace
+from io import BytesIO
+from pathlib import Path
+
+from babel.dates import get_month_names
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .languages import SOURCE_LANGUAGE, language_of
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+
+_active: ContextVar[str] = ContextVar("edition", default=SOURCE_LANGUAGE)
+
+
+def language() -> str:
+    """The language of the edition being rendered."""
+    return _active.get()
+
+
+@contextmanager
+def edition(language_tag: str):
+    """Render in ``language_tag`` until the block ends."""
+    token = _active.set(language_tag)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def catalogue_file(language_tag: str) -> Path:
+    return LOCALES / language_tag / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.cache
+def translations(language_tag: str) -> _gettext.NullTranslations:
+    """The compiled catalogue of ``language_tag``; English needs none."""
+    if language_tag == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    with catalogue_file(language_tag).open("rb") as po:
+        catalog = read_po(po, locale=language_tag, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return _gettext.GNUTranslations(compiled)
+
+
+def gettext(message: str) -> str:
+    return translations(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(language()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is declared; translated where shown."""
+    return message
+
+
+@functools.cache
+def _months(language_tag: str, width: str) -> dict[int, str]:
+    return dict(get_month_names(width, locale=language_tag))
+
+
+def month_abbr(month: int) -> str:
+    """``Sep``, or ``Agu`` for August in Indonesian, as Babel's locale data writes them."""
+    return _months(language(), "abbreviated")[month]
+
+
+def month_name(month: int) -> str:
+    return _months(language(), "wide")[month]
+
+
+class Fallback(str):
+    """English text shown in an edition of another language: pages mark it ``lang="en"``."""
+
+
+def _fallback(value):
+    if isinstance(value, list):
+        return [Fallback(item) for item in value]
+    return Fallback(value)
+
+
+def in_edition(entity, name: str):
+    """``entity.<name>`` in the edition's language: its translation, or the English
+    marked as a fallback. An article's headline stays as published in every edition
+    (its translation is :func:`headline_translation`)."""
+    value = getattr(entity, name)
+    current = language()
+    if current == SOURCE_LANGUAGE or not value or (name == "title" and _is_article(entity)):
+        return value
+    translation = entity.translations.get(current)
+    translated = getattr(translation, name, None) if translation else None
+    return _fallback(value) if translated is None else translated
+
+
+def _is_article(entity) -> bool:
+    return hasattr(entity, "outlet")
+
+
+def headline_translation(article) -> str | None:
+    """The headline in the edition's language, unless the article is in it already:
+    ``title_en`` in English, else the translation, else ``title_en`` as a fallback."""
+    current = language()
+    if language_of(article.language) == current:
+        return None
+    if current == SOURCE_LANGUAGE:
+        return article.title_en
+    translation = article.translations.get(current)
+    if translation and translation.title:
+        return translation.title
+    return Fallback(article.title_en) if article.title_en else None
+
+
+_TRANSLATABLE = ("title", "name", "aliases", "role", "statement", "summary", "key_points")
+
+
+def localized(entity):
+    """A copy of ``entity`` whose translatable fields are in the edition's language."""
+    if language() == SOURCE_LANGUAGE:
+        return entity
+    return replace(entity, **{f.name: in_edition(entity, f.name) for f in fields(entity)
+                              if f.name in _TRANSLATABLE})
+
+
+def untranslated(entity) -> bool:
+    """Whether the edition shows some of ``entity`` in English."""
+    shown = localized(entity)
+    return any(isinstance(getattr(shown, name, None), Fallback)
+               or (isinstance(getattr(shown, name, None), list)
+                   and any(isinstance(item, Fallback) for item in getattr(shown, name)))
+               for name in _TRANSLATABLE)
+
+
+def quote_translation(english: str | None, translations_: dict[str, str],
+                      quote_language: str) -> str | None:
+    """What a quote's translation line shows in this edition: nothing where the quote is
+    already in the edition's language, else its translation, or the English one."""
+    current = language()
+    if language_of(quote_language) == current:
+        return None
+    if current == SOURCE_LANGUAGE:
+        return english
+    if current in translations_:
+        return translations_[current]
+    return Fallback(english) if english else None
