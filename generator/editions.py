@@ -72,12 +72,13 @@ def edition_data(language: str, site_url: str) -> dict:
     }
 
 
-def config(base: dict, base_file: str, language: str) -> dict:
+def config(base: dict, base_file: str, language: str, site_url: str | None) -> dict:
     """The configuration of ``language``'s edition, written beside ``base_file``'s copy
-    (``INHERIT`` is relative to the file written)."""
-    site_url = base.get("site_url") or ""
-    if site_url and not site_url.endswith("/"):
-        site_url += "/"
+    (``INHERIT`` is relative to the file written). ``site_url`` is the whole site's
+    address with a trailing slash, when known."""
+    if site_url is None and isinstance(base.get("site_url"), str):
+        site_url = base["site_url"].rstrip("/") + "/"
+    site_url = site_url or ""
     theme = {"custom_dir": str(THEME)}
     result: dict = {"INHERIT": base_file}
     if language != SOURCE_LANGUAGE:

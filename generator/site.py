@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import editions
 from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
+from .outputs import Publication
 from .render import PAGE_FOLDERS
 from .write import replace_dir, stage_docs, sync
 
@@ -87,27 +88,50 @@ def stage_edition(docs: Path, language: str, target: Path) -> None:
 
 
 def _write_config(base: dict, base_file: str, language: str, path: Path) -> Path:
+    # SITE_URL is what mkdocs.yml's site_url reads (!ENV); every edition is under it.
+    site_url = Publication.from_environment().site_url
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(editions.dumps(editions.config(base, base_file, language)), encoding="utf-8")
+    path.write_text(editions.dumps(editions.config(base, base_file, language, site_url)),
+                    encoding="utf-8")
     return path
 
 
-def build_editions(stage: Path, config: Path) -> None:
-    """Build every edition from ``stage/docs`` into ``stage/site``: English at the root,
-    each other language in ``site/<language>/`` from a docs tree of its own."""
-    shutil.copy2(config, stage / "mkdocs.yml")
+@dataclass(frozen=True)
+class EditionBuild:
+    """One MkDocs run: an edition's configuration, where it builds to, and from where."""
+
+    language: str
+    config: Path
+    site: Path
+    cwd: Path
+
+
+def prepare_editions(stage: Path, config: Path) -> list[EditionBuild]:
+    """Configurations (and docs trees) of every edition in ``stage``, whose ``docs/`` holds
+    all pages: English from ``docs/`` into ``site/``, each other language from a tree of
+    its own into ``site/<language>/``. The English build comes first: it empties site/."""
+    base_copy = stage / "mkdocs.yml"
+    if not base_copy.exists() or not base_copy.samefile(config):
+        shutil.copy2(config, base_copy)
     base = editions.read_config(config)
-    english = _write_config(base, "mkdocs.yml", SOURCE_LANGUAGE, stage / "mkdocs.en.yml")
-    mkdocs_build(english, stage / "site", cwd=stage)
-    index_search(stage / "site")
+    builds = [EditionBuild(SOURCE_LANGUAGE, _write_config(
+        base, "mkdocs.yml", SOURCE_LANGUAGE, stage / "mkdocs.en.yml"), stage / "site", stage)]
     for language in TRANSLATION_LANGUAGES:
         # Its own folder, so that paths mkdocs.yml gives relative to the working folder
         # (the snippets' docs/.generated) lead into this edition's tree.
         root = stage / language
+        shutil.rmtree(root, ignore_errors=True)
         stage_edition(stage / "docs", language, root / "docs")
         own = _write_config(base, "../mkdocs.yml", language, root / "mkdocs.yml")
-        mkdocs_build(own, stage / "site" / language, cwd=root)
-        index_search(stage / "site" / language)
+        builds.append(EditionBuild(language, own, stage / "site" / language, root))
+    return builds
+
+
+def build_editions(stage: Path, config: Path) -> None:
+    """Build and index every edition from ``stage/docs`` into ``stage/site``."""
+    for build in prepare_editions(stage, config):
+        mkdocs_build(build.config, build.site, cwd=build.cwd)
+        index_search(build.site)
 
 
 def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, int]:

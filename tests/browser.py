@@ -14,6 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from .browser_path import browser_path
 
+AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
@@ -82,3 +84,21 @@ def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
                 raise
     return page.eval_on_selector_all(".md-search-result__item a",
                                      "els => els.map(e => e.getAttribute('href'))")
+
+
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as loaded."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@contextmanager
+def built_site(project: Path):
+    """Build ``project`` as ``make site`` does and serve it; yields its base URL."""
+    from .conftest import run_generator
+    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
+    assert result.code == 0, result.err
+    with serve(project / "site") as url:
+        yield url

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import chromium, search, serve
-from .conftest import make_project, run_generator
+from .browser import built_site, chromium, search, serious_violations
+from .conftest import make_project
 
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/adrienne-watson/"
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
          "claim": "claims/arms-negotiations-actively-advancing/", "timeline": "timeline/"}
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -21,10 +19,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("browser"))
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    with serve(project / "site") as url:
+    with built_site(make_project(tmp_path_factory.mktemp("browser"))) as url:
         yield url
 
 
@@ -112,11 +107,7 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_
     page = context.new_page()
     try:
         page.goto(f"{base_url}/{PAGES[name]}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [{"id": v["id"], "impact": v["impact"],
-                    "nodes": [n["target"] for n in v["nodes"]][:5]}
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
         assert serious == [], json.dumps(serious, indent=1)
     finally:
         context.close()

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from generator import schema
+from generator.languages import EDITIONS, prefix
 from tests.conftest import FIXTURES, make_project, run_generator
 
 HOSTILE = FIXTURES / "hostile"
@@ -147,8 +148,8 @@ def search_index(hostile_site) -> list[dict]:
 
 
 def _entity_pages(pages: dict[str, Page]) -> dict[str, Page]:
-    """The page of every hostile entity, by its path under site/."""
-    paths = [f"{folder}/{source.stem}/index.html"
+    """The page of every hostile entity in every edition, by its path under site/."""
+    paths = [f"{prefix(language)}{folder}/{source.stem}/index.html" for language in EDITIONS
              for folder in ENTITY_FOLDERS for source in sorted((HOSTILE / folder).glob("*.yml"))]
     return {path: pages[path] for path in paths}
 
@@ -184,8 +185,22 @@ def test_the_hostile_fixture_puts_payloads_in_every_text_field_of_the_model():
             assert any('{: onclick="alert(1)" }' in v for v in values), f"{folder}: {name}"
 
 
-def test_every_hostile_entity_has_its_page(hostile_pages):
-    assert len(_entity_pages(hostile_pages)) == len(list(HOSTILE.rglob("*.yml")))
+def test_every_hostile_entity_has_its_page_in_every_edition(hostile_pages):
+    assert len(_entity_pages(hostile_pages)) == len(list(HOSTILE.rglob("*.yml"))) * len(EDITIONS)
+
+
+@pytest.mark.parametrize("path, payload", [
+    ("id/actors/hostile-person/index.html", "ID Person name " + SCRIPT_TEXT),
+    ("id/actors/hostile-person/index.html", "ID Person summary " + SCRIPT_TEXT),
+    ("id/articles/2024-05-02-gazeta-payload-report/index.html", "ID Key point one " + SCRIPT_TEXT),
+    ("id/articles/2024-05-02-gazeta-payload-report/index.html",
+     "Quote translations id " + SCRIPT_TEXT),
+    ("id/claims/hostile-claim/index.html", "Stance translations id " + SCRIPT_TEXT),
+    ("claims/hostile-claim/index.html", "Stance translation " + SCRIPT_TEXT),
+])
+def test_translated_payloads_are_shown_as_text_on_their_editions_page(hostile_pages, path,
+                                                                      payload):
+    assert payload in hostile_pages[path].text
 
 
 def test_every_page_has_only_the_themes_own_scripts(hostile_pages, theme):

@@ -4,8 +4,9 @@
 
 For each size: write a synthetic corpus (tests/bench/synth.py) into a fresh project
 with the real mkdocs.yml and hand-written docs, then time ``python -m generator build
---strict``, ``mkdocs build --strict`` and the Pagefind indexing that ``python -m
-generator site`` runs on the built site, each in its own process (wall time and peak
+--strict`` (every edition's pages), ``mkdocs build --strict`` once per edition and the
+Pagefind indexing that ``python -m generator site`` runs on each edition, each in its
+own process (wall time and peak
 RSS from ``os.wait4``), measure the built site and its Pagefind bundle, time the first
 search result in headless Chromium and count the bytes it downloads for it, and time
 regeneration after editing one actor file. Prints one Markdown table and the figures
@@ -30,8 +31,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from generator.languages import EDITIONS, prefix
 from generator.render import OWNED
-from generator.site import SEARCH_GLOB
+from generator.site import SEARCH_GLOB, prepare_editions
 
 from ..browser import QuietHandler, chromium
 from ..browser import serve as browser_serve
@@ -144,8 +146,17 @@ def generate(project: Path) -> Step:
 
 
 def mkdocs_build(project: Path, strict: bool = True) -> Step:
-    return run_step([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
-                     "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project)
+    """Every edition's MkDocs run, as ``python -m generator site`` makes them: the time and
+    CPU summed, the largest peak."""
+    steps = [run_step([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                       "-f", str(build.config), "-d", str(build.site)], cwd=build.cwd)
+             for build in prepare_editions(project, project / "mkdocs.yml")]
+    return _together(steps)
+
+
+def _together(steps: list[Step]) -> Step:
+    return Step(sum(s.seconds for s in steps), sum(s.cpu_s for s in steps),
+                max(s.peak_mb for s in steps), "\n".join(s.output for s in steps))
 
 
 def search_index_command(site: Path) -> list[str]:
@@ -158,7 +169,9 @@ def search_index_command(site: Path) -> list[str]:
 def index_search(project: Path) -> Step:
     # generator.site.index_search runs Pagefind from the calling process; run_step gives
     # it a child of its own, whose time, CPU and peak RSS wait4 reports apart from ours.
-    return run_step(search_index_command(project / "site"), cwd=project)
+    # Each edition has its own index, in its language.
+    return _together([run_step(search_index_command(project / "site" / prefix(language)),
+                               cwd=project) for language in EDITIONS])
 
 
 def mkdocs_phases(project: Path, strict: bool = True) -> str:

@@ -677,12 +677,20 @@ class Writer:
                 lines.append(f"    source: {article.id}")
                 if self.rng.random() < 0.5:
                     if article.quotes:
-                        words = self.pick(article.quotes)["text"].split()
+                        quote = self.pick(article.quotes)
+                        words = quote["text"].split()
                         start = self.rng.randrange(max(1, len(words) - 6))
-                        fragment = " ".join(words[start:start + self.rng.randint(6, 14)])
+                        size = self.rng.randint(6, 14)
+                        fragment = " ".join(words[start:start + size])
+                        english = " ".join(quote.get("translation", "").split()[start:start + size])
                     else:
                         fragment = self.id_sentence([], 6, 14)
+                        english = ""
                     lines.append(f"    quote: {scalar(fragment)}")
+                    if article.language != "en":
+                        # Like an article's quotes, a stance quote not in English is translated.
+                        english = english or self.en_sentence([], article.outlet, article.day)
+                        lines.append(f"    translation: {scalar(english)}")
             self.files["claims"][claim_id] = "\n".join(lines) + "\n"
 
     def build(self) -> dict[str, dict[str, str]]:
