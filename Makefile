@@ -62,5 +62,5 @@ bench: $(STAMP) browser
 
 clean:
 	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags docs/.generated \
-		docs/id/articles docs/id/actors docs/id/events docs/id/claims docs/id/places docs/id/timeline \
-		docs/id/tags docs/id/.generated
+		docs/cards docs/id/articles docs/id/actors docs/id/events docs/id/claims docs/id/places \
+		docs/id/timeline docs/id/tags docs/id/.generated

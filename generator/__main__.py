@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     project = Project.at(args.root, args.sources, args.docs, args.site)
     started = time.perf_counter()
     try:
-        publication = Publication.from_environment()
+        publication = Publication.from_environment(config=project.config)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE

@@ -141,13 +141,22 @@ def localized(entity):
                               if f.name in _TRANSLATABLE})
 
 
+def english(text: str | None):
+    """Text the model keeps in English only (a place's kind), marked as such elsewhere."""
+    return Fallback(text) if text and language() != SOURCE_LANGUAGE else text
+
+
+def _is_english(value) -> bool:
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(item, Fallback) for item in items)
+
+
 def untranslated(entity) -> bool:
-    """Whether the edition shows some of ``entity`` in English."""
+    """Whether the edition shows some of ``entity``'s translatable text in English."""
     shown = localized(entity)
-    return any(isinstance(getattr(shown, name, None), Fallback)
-               or (isinstance(getattr(shown, name, None), list)
-                   and any(isinstance(item, Fallback) for item in getattr(shown, name)))
-               for name in _TRANSLATABLE)
+    if _is_article(entity) and _is_english(headline_translation(entity)):
+        return True
+    return any(_is_english(getattr(shown, name, None)) for name in _TRANSLATABLE)
 
 
 def quote_translation(english: str | None, translations_: dict[str, str],

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import schema as s
 from .diagnostics import Report, did_you_mean, with_article
+from .history import History
 from .model import (
     Actor,
     Article,
@@ -46,6 +47,8 @@ class Dossier:
     """Article id -> events that cite it."""
     stances_from: dict[str, list[tuple[Claim, Stance]]] = field(default_factory=dict)
     """Article id -> claim stances that cite it."""
+    history: History = field(default_factory=History)
+    """When each source file last changed in git; set by the pipeline after linking."""
     link_items: dict = field(default_factory=dict, repr=False, compare=False)
     """Made by views.Links once per page depth and target, then shared by every page."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .i18n import gettext, in_edition, month_name
+from .i18n import english, gettext, in_edition, month_name
 from .link import Dossier, article_order, event_order
 from .views import KIND_LABELS, LinkItem, Links, stance_tally
 
@@ -189,7 +189,8 @@ def actors(d: Dossier) -> list[Listing]:
     for kind, title in KIND_LABELS.items():
         for a in sorted((a for a in d.corpus.actors.values() if a.kind == kind),
                         key=lambda a: (in_edition(a, "name").lower(), a.id)):
-            rows.append((gettext(title), a, in_edition(a, "role"), len(d.mentioned_in.get(a.id, []))))
+            rows.append((gettext(title), a, in_edition(a, "role"),
+                         len(d.mentioned_in.get(a.id, []))))
     return _with_links(d, _paginated("actors", "actors_index.md.j2", gettext("Actors"), rows,
                                      count=len(rows)),
                        lambda links, r: (r[0], links.to("actors", r[1]), r[2], r[3]))
@@ -208,7 +209,7 @@ def places(d: Dossier) -> list[Listing]:
     ordered = sorted(d.corpus.places.values(), key=lambda p: (in_edition(p, "name").lower(), p.id))
     return _with_links(d, _paginated("places", "places_index.md.j2", gettext("Places"), ordered,
                                      count=len(ordered)),
-                       lambda links, p: (links.to("places", p), p.kind,
+                       lambda links, p: (links.to("places", p), english(p.kind),
                                          links.actor_ref(p.country) if p.country else None,
                                          len(d.events_at.get(p.id, []))
                                          + len(d.articles_at.get(p.id, []))))

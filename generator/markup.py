@@ -124,6 +124,27 @@ def render_markdown(text: str) -> str:
     return fast if fast is not None else _sanitise(_render(text))
 
 
+# A tag of sanitised HTML, quoted attribute values (which may hold ">") included.
+_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_BREAK = re.compile(r"<br\s*/?>")
+
+
+def plain_text(markdown_text: str | None, limit: int) -> str:
+    """A Markdown field as one line of plain text, cut on a word to ``limit`` characters.
+
+    Made from the rendered field, so that it reads as the page does: link text without
+    its address, no emphasis marks, raw HTML kept as the text it is shown as."""
+    text = _one_line(markdown_text) if markdown_text else ""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _one_line(markdown_text: str) -> str:
+    # Cached: a page's description and its link preview are cut from the same text.
+    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
+    return " ".join(text.split())
+
+
 def md_block(text: str | None) -> str:
     """Markdown rendered to a sanitised HTML block that MkDocs passes through whole."""
     return _html_block(render_markdown(text), isinstance(text, Fallback)) if text else ""

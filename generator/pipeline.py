@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import history
 from .diagnostics import Report
 from .i18n import edition
 from .languages import EDITIONS, prefix
@@ -33,7 +34,10 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
         check_references(corpus, report, skip=broken)
         check_stance_quotes(corpus, report)
         return None
-    return link(corpus, report)
+    dossier = link(corpus, report)
+    if dossier is not None:
+        dossier.history = history.read(sources)
+    return dossier
 
 
 def generate(d: Dossier, publication: Publication, workers: int | None = None

@@ -12,26 +12,59 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+import jinja2.ext
+import jinja2.lexer
 
 from . import i18n, listings, views
 from .languages import TRANSLATION_LANGUAGES
 from .link import Dossier
-from .markup import html_text, md_block, md_dated, md_link, md_links, md_list, md_phrase
+from .markup import (
+    html_text,
+    md_block,
+    md_dated,
+    md_link,
+    md_links,
+    md_list,
+    md_phrase,
+    plain_text,
+)
+from .outputs import cards
 from .schema import FOLDERS
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
                 ".generated")
 """Folders of generated pages, the same in every edition."""
-OWNED = PAGE_FOLDERS + tuple(f"{language}/{folder}" for language in TRANSLATION_LANGUAGES
-                             for folder in PAGE_FOLDERS)
+OWNED = PAGE_FOLDERS + (cards.FOLDER,) + tuple(
+    f"{language}/{folder}" for language in TRANSLATION_LANGUAGES for folder in PAGE_FOLDERS)
 """Folders under docs/ that the generator owns and replaces whole on each build: the
-English pages at the top, each other edition's under its language (``id/articles``)."""
+English pages and the outputs at the top, each other edition's pages under its language
+(``id/articles``)."""
 OVERVIEW = ".generated/overview.md"
 
 
 class OutputCollision(Exception):
     """Two pages would be written to the same path."""
+
+
+class _TranslatedConstants(jinja2.ext.Extension):
+    """``_("Kind")`` becomes the translated text when a template compiles, instead of a
+    call on every page: an environment serves one edition, so the answer never changes."""
+
+    def filter_stream(self, stream):
+        tokens = list(stream)
+        translations = self.environment.globals["edition_translations"]
+        i = 0
+        while i < len(tokens):
+            window = tokens[i:i + 4]
+            if [t.type for t in window] == ["name", "lparen", "string", "rparen"] \
+                    and window[0].value == "_":
+                yield jinja2.lexer.Token(window[2].lineno, "string",
+                                         translations.gettext(window[2].value))
+                i += 4
+            else:
+                yield tokens[i]
+                i += 1
 
 
 @functools.cache
@@ -40,7 +73,8 @@ def _environment(language: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
-        extensions=["jinja2.ext.i18n"])
+        extensions=["jinja2.ext.i18n", _TranslatedConstants])
+    env.globals["edition_translations"] = i18n.translations(language)
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
     env.filters.update(t=md_phrase, prose=md_block, points=md_list, attr=html_text, url=_url,
                        link=md_link, links=md_links, dated=md_dated, commas=_commas)
@@ -64,10 +98,26 @@ def _url(url: str) -> str:
     return "<" + quote(url, safe=_URL_SAFE) + ">"
 
 
-def _plain(markdown_text: str | None, limit: int = 160) -> str:
-    text = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown_text or "")
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _plain(markdown_text: str | None) -> str:
+    return plain_text(markdown_text, 160)
+
+
+SHARE_LENGTH = 200
+"""Longest link-preview description: what previews show before cutting it themselves."""
+
+
+def share(section: str | None, summary: str | None = None, kind: str = "website") -> dict:
+    """What a link preview of the page shows (Open Graph), for ``generator/theme/main.html``.
+
+    ``section`` is the folder whose card the preview shows; ``summary`` a Markdown
+    field made plain text. Escaped like the rest of the front matter."""
+    meta = {"type": kind, "image": cards.image_path(section)}
+    if section in cards.SECTIONS:
+        meta["section"] = cards.SECTIONS[section]
+    description = plain_text(summary, SHARE_LENGTH)
+    if description:
+        meta["description"] = html.escape(description, quote=True)
+    return meta
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> str:
@@ -113,7 +163,10 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
     shown = i18n.localized(entity)
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
-           front_matter=front_matter(*meta(shown)), untranslated=i18n.untranslated(entity))
+           updated=views.updated(d.history, folder, entity.id),
+           untranslated=i18n.untranslated(entity),
+           front_matter=front_matter(*meta(shown),
+                                     share=share(folder, shown.summary, "article")))
 
 
 # Set in the parent just before forking, so the workers share the dossier
@@ -161,6 +214,6 @@ def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title))
+               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0])))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

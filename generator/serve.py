@@ -33,8 +33,8 @@ def regenerate(project: Project, cache: dict) -> bool:
         print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
         return False
     # One process keeps the rendered Markdown of unchanged texts from the last run.
-    written, removed = sync(generate(dossier, Publication.from_environment(), workers=1),
-                            project.docs)
+    publication = Publication.from_environment(config=project.config)
+    written, removed = sync(generate(dossier, publication, workers=1), project.docs)
     print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
     return True
 

@@ -38,6 +38,10 @@ class Project:
                    Path(site or root / "site"), Path(config or root / "mkdocs.yml"))
 
 
+THEME = "generator/theme"
+"""The theme override that mkdocs.yml names as ``custom_dir``, relative to mkdocs.yml."""
+
+
 class BuildFailed(Exception):
     """MkDocs refused the staged site; its output says why."""
 
@@ -74,12 +78,14 @@ def index_search(site_dir: Path) -> None:
 
 def stage_edition(docs: Path, language: str, target: Path) -> None:
     """The docs tree of ``language``'s edition: its pages from ``docs/<language>/``, and
-    everything else that is not an English page (styles, scripts, downloads) shared."""
+    everything else (styles, scripts, downloads) shared."""
     own = docs / language
     skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
     shutil.copytree(own, target)
     for path in sorted(docs.iterdir()):
-        if path.name in skip or path.suffix == ".md" or (target / path.name).exists():
+        # A hand-written page with no version in this language is shown in English
+        # rather than missing from the edition's navigation.
+        if path.name in skip or (target / path.name).exists():
             continue
         if path.is_dir():
             shutil.copytree(path, target / path.name)
@@ -141,6 +147,10 @@ def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, in
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
     try:
+        shutil.copy2(project.config, stage / "mkdocs.yml")
+        # MkDocs finds custom_dir beside the config it is given: the staged copy.
+        if (project.config.parent / THEME).is_dir():
+            shutil.copytree(project.config.parent / THEME, stage / THEME)
         stage_docs(pages, project.docs, stage / "docs")
         build_editions(stage, project.config)
         counts = sync(pages, project.docs)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 from babel import Locale, UnknownLocaleError
 
 from . import i18n
-from .i18n import N_, gettext, ngettext
+from .dates import DatePoint
+from .history import History
+from .i18n import N_, gettext
 from .link import Dossier, article_order, event_order
 from .model import Actor, Article, Claim, Event, Place
 
@@ -76,6 +78,25 @@ class StanceView:
     quote: str | None
     translation: str | None
     """English, for a quote from an article in another language."""
+
+
+@dataclass(frozen=True)
+class Updated:
+    """When the page's source file last changed, for the page's last line."""
+
+    label: str
+    """``26 Nov 2026`` (in UTC), or ``not yet committed``."""
+    iso: str = ""
+    """The commit's time, ``2026-11-26T02:25:54Z``; empty when not committed."""
+
+
+def updated(history: History, folder: str, entity_id: str) -> Updated | None:
+    """None where git knows nothing of the file: no git, or a shallow clone's oldest commit."""
+    when = history.last_changed(folder, entity_id)
+    if when is not None:
+        return Updated(DatePoint(when.year, when.month, when.day).label(),
+                       when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return Updated(gettext("not yet committed")) if history.is_pending(folder, entity_id) else None
 
 
 class Links:
@@ -219,7 +240,7 @@ def claim_view(d: Dossier, c: Claim) -> dict:
 def place_view(d: Dossier, p: Place) -> dict:
     links = Links(d)
     return dict(
-        p=p, country=links.actor_ref(p.country) if p.country else None,
+        p=p, kind=i18n.english(p.kind), country=links.actor_ref(p.country) if p.country else None,
         coordinates=_coordinates(p.coordinates) if p.coordinates else None,
         events=Limited.of([links.event(e) for e in d.events_at.get(p.id, [])][::-1]),
         articles=Limited.of([links.article(a) for a in d.articles_at.get(p.id, [])]),

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.site import THEME
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -21,12 +23,13 @@ class Run:
     err: str
 
 
-def run_generator(*args: str, cwd: Path) -> Run:
-    """Run ``python -m generator`` as a contributor would, in ``cwd``."""
+def run_generator(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``python -m generator`` as a contributor would, in ``cwd``, with only
+    ``env`` added to a bare environment."""
     env_path = str(ROOT)
     result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
                             capture_output=True, text=True,
-                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
+                            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin", **(env or {})})
     return Run(result.returncode, result.stdout, result.stderr)
 
 
@@ -36,7 +39,10 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated"))
+        "articles", "actors", "events", "claims", "places", "timeline", "tags", ".generated",
+        "cards"))
+    # mkdocs.yml's theme override (custom_dir), found beside it.
+    shutil.copytree(ROOT / THEME, project / THEME)
     shutil.copytree(sources or ROOT / "sources", project / "sources")
     return project
 

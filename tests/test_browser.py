@@ -111,3 +111,14 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_
         assert serious == [], json.dumps(serious, indent=1)
     finally:
         context.close()
+
+
+def test_without_a_site_url_previews_name_addresses_from_the_server_root(page, base_url):
+    for path in PAGES.values():
+        page.goto(f"{base_url}/{path}")
+        tags = dict(page.eval_on_selector_all(
+            'meta[property^="og:"]', "els => els.map(e => [e.getAttribute('property'), e.content])"))
+        assert tags["og:url"] == "/" + path
+        assert page.locator('link[rel="canonical"]').count() == 0
+        card = page.request.get(base_url + tags["og:image"])
+        assert card.status == 200 and card.headers["content-type"] == "image/png", tags

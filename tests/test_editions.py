@@ -217,3 +217,8 @@ def test_check_reports_zero_coverage_for_a_corpus_without_translations(tmp_path)
     run = run_generator("check", "--strict", cwd=make_project(tmp_path, VALID))
     assert run.code == 0
     assert "translations: id 0 %" in run.out
+
+
+def test_every_hand_written_page_has_an_indonesian_version():
+    english = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    assert english and english == sorted(p.name for p in (ROOT / "docs" / "id").glob("*.md"))

@@ -281,6 +281,22 @@ def test_meta_tags_carry_the_payload_as_inert_attribute_text(hostile_pages):
     assert checked >= 5
 
 
+def test_link_preview_tags_carry_the_payload_as_inert_attribute_text(hostile_site, hostile_pages):
+    with_payload = 0
+    for path, page in _entity_pages(hostile_pages).items():
+        previews = [m for m in page.metas if m.get("property", "").startswith("og:")]
+        properties = [m["property"] for m in previews]
+        assert len(properties) == len(set(properties)), path
+        tags = {m["property"]: m["content"] for m in previews}
+        assert SCRIPT_TEXT in tags["og:title"], (path, tags["og:title"])
+        with_payload += "onerror=alert(1)" in tags["og:description"]
+        raw = (hostile_site / path).read_text(encoding="utf-8")
+        for name in ("og:title", "og:description"):
+            content = re.search(f'<meta property="{name}" content="([^"]*)">', raw)[1]
+            assert "<" not in content and ">" not in content, (path, name, content)
+    assert with_payload >= 5
+
+
 def test_the_search_index_holds_payloads_as_page_text_never_evaluated(search_index):
     # Pagefind stores what a reader sees: the text of the page, from which the search
     # box builds text nodes only (docs/javascripts/search.js).

@@ -37,3 +37,15 @@ def test_no_site_url_means_a_local_build():
 def test_a_site_url_that_is_not_http_is_refused():
     with pytest.raises(ValueError, match="SITE_URL"):
         Publication.from_environment({"SITE_URL": "file:///etc/"})
+
+
+def test_the_site_name_comes_from_mkdocs_yml_with_its_env_tags(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: "Water: who pays"\nsite_url: !ENV [SITE_URL, null]\n',
+                      encoding="utf-8")
+    assert Publication.from_environment({}, config=config).site_name == "Water: who pays"
+
+
+def test_without_a_readable_config_the_site_keeps_a_generic_name(tmp_path):
+    assert Publication.from_environment({}, config=tmp_path / "missing.yml").site_name \
+        == Publication().site_name

@@ -112,3 +112,16 @@ def test_deploy_job_deploys_the_built_artifact_to_the_github_pages_environment()
     assert job["environment"]["name"] == "github-pages"
     step = next(step for step in job["steps"] if step.get("uses") == "actions/deploy-pages@v4")
     assert job["environment"]["url"] == f"${{{{ steps.{step['id']}.outputs.page_url }}}}"
+
+
+def test_deploy_builds_for_the_address_pages_reports_with_the_whole_history():
+    job = load("deploy.yml")["jobs"]["build"]
+    order = [step.get("run") or step.get("uses", "").split("@")[0] for step in job["steps"]]
+    pages = next(step for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(step for step in job["steps"] if step.get("run") == "make site")
+    assert order.index("actions/configure-pages") < order.index("make site")
+    assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    checkout = next(step for step in job["steps"]
+                    if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "0"

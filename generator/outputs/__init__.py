@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from ..link import Dossier
+from . import cards
 
 
 class OutputCollision(Exception):
@@ -28,12 +32,28 @@ class Publication:
     site_url: str | None = None
     """The site's public address with a trailing slash (``https://owner.github.io/repo/``),
     or None for a local build that only works relative to itself."""
+    site_name: str = "Dossier"
+    """The site's title, ``site_name`` in mkdocs.yml."""
 
     @classmethod
-    def from_environment(cls, environ=None) -> "Publication":
-        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``."""
+    def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
+        """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
+        the site's name from ``config`` when given."""
         value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
-        return cls(site_url=normalise_site_url(value) if value else None)
+        named = _site_name(config) if config else None
+        return cls(site_url=normalise_site_url(value) if value else None,
+                   **({"site_name": named} if named else {}))
+
+
+def _site_name(config: Path) -> str | None:
+    # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the default.
+    from mkdocs.utils.yaml import get_yaml_loader
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    except (OSError, yaml.YAMLError):  # MkDocs reports a broken config itself
+        return None
+    name = data.get("site_name") if isinstance(data, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def normalise_site_url(value: str) -> str:
@@ -46,7 +66,7 @@ def normalise_site_url(value: str) -> str:
 
 Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
-OUTPUTS: tuple[Output, ...] = ()
+OUTPUTS: tuple[Output, ...] = (cards.files,)
 """Every output module's ``files`` function, in the order they run."""
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from generator.languages import EDITIONS, prefix
 from generator.render import OWNED
-from generator.site import SEARCH_GLOB, prepare_editions
+from generator.site import SEARCH_GLOB, THEME, prepare_editions
 
 from ..browser import QuietHandler, chromium
 from ..browser import serve as browser_serve
@@ -190,6 +190,7 @@ def make_project(project: Path, articles: int) -> dict[str, int]:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs",
                     ignore=shutil.ignore_patterns(*OWNED))
+    shutil.copytree(ROOT / THEME, project / THEME)
     return write_corpus(project / "sources", articles)
 
 
