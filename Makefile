@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+# What builds the HTML: mkdocs (mkdocs-material, the default) or zensical.
+ENGINE ?= mkdocs
+ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 
 .PHONY: site test check build serve browser bench new messages clean
 
@@ -13,9 +17,15 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-## site: validate the sources, generate pages, build site/ (atomic, strict)
-site: $(STAMP)
-	$(PY) -m generator site --strict
+# The second engine goes into the same .venv, from its own pinned list.
+$(ZENSICAL_STAMP): requirements-zensical.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $(ZENSICAL_STAMP)
+
+## site: validate the sources, generate pages, build site/ (atomic, strict);
+## ENGINE=zensical builds it with Zensical instead of MkDocs
+site: $(STAMP) $(ENGINE_STAMP)
+	$(PY) -m generator site --strict --engine $(ENGINE)
 
 ## check: validate the sources and report every problem
 check: $(STAMP)
@@ -52,12 +62,12 @@ browser:
 		echo "installing Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## test: the whole test suite, browser tests included
-test: $(STAMP) browser
+## test: the whole test suite, browser tests included, against both engines' builds
+test: $(STAMP) $(ZENSICAL_STAMP) browser
 	$(PY) -m pytest -q
 
-## bench: build synthetic 100/1,000/5,000-article dossiers and print the scale figures
-bench: $(STAMP) browser
+## bench: build synthetic 100/1,000/5,000-article dossiers with both engines, print the figures
+bench: $(STAMP) $(ZENSICAL_STAMP) browser
 	$(PY) -m tests.bench.run
 
 clean:

@@ -6,18 +6,19 @@ Exit status: 0 success, 1 invalid sources or failed build, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from . import jsonschema, scaffold
+from . import annotations, jsonschema, scaffold
 from .coverage import coverage
 from .diagnostics import Report
 from .link import Dossier
 from .load import display_path
 from .outputs import Publication
 from .pipeline import check, generate
-from .site import BuildFailed, Project, build_site
+from .site import ENGINES, BuildFailed, Project, build_site
 from .write import sync
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     specs = {
         "check": "validate the sources and report every problem",
         "build": "validate, then write the generated pages into docs/",
-        "site": "validate, generate and build site/ with MkDocs (atomic)",
+        "site": "validate, generate and build site/ with MkDocs or Zensical (atomic)",
         "serve": "live preview that regenerates when a source file changes",
     }
     for name, help_text in specs.items():
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
         sub.add_argument("--docs", type=Path, help="docs folder (default: ROOT/docs)")
         sub.add_argument("--site", type=Path, help="site folder (default: ROOT/site)")
+        if name == "site":
+            sub.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
+                             help="what builds the HTML (default: %(default)s)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
     _add_authoring_commands(commands)
@@ -106,11 +110,14 @@ def _report(report: Report, strict: bool) -> bool:
     return not failed
 
 
-def _generate(project: Project, strict: bool, publication: Publication
+def _generate(project: Project, strict: bool, publication: Publication, github: bool = False
               ) -> tuple[Dossier, dict[str, str | bytes]] | None:
     report = Report()
     dossier = check(project.sources, report)
-    if not _report(report, strict) or dossier is None:
+    valid = _report(report, strict)
+    if github:
+        annotations.publish(report, strict, project.sources, os.environ, sys.stdout)
+    if not valid or dossier is None:
         return None
     return dossier, generate(dossier, publication)
 
@@ -129,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from .serve import serve
         return serve(project, args.addr)
-    generated = _generate(project, args.strict, publication)
+    # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
+    github = args.command == "check" and annotations.in_github_actions(os.environ)
+    generated = _generate(project, args.strict, publication, github)
     if generated is None:
         return EXIT_INVALID
     dossier, pages = generated
@@ -144,12 +153,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(pages) - written} unchanged ({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
     try:
-        written, removed = build_site(project, pages)
+        written, removed = build_site(project, pages, args.engine)
     except BuildFailed as exc:
         print(exc, file=sys.stderr)
         print("site build failed: docs/ and site/ are unchanged", file=sys.stderr)
         return EXIT_INVALID
-    print(f"built {project.site} from {len(pages)} generated pages "
+    print(f"built {project.site} with {args.engine} from {len(pages)} generated pages "
           f"({written} written, {removed} removed) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 

@@ -25,7 +25,8 @@ INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Claims"), N_("Timelin
 """Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the
 catalogue has them; a label it does not have stays as written."""
 TITLES = ("site_name", "site_description", "copyright")
-"""Settings an edition may give in its own language under ``extra.editions.<language>``."""
+"""Settings an edition may give in its own language under ``extra.editions.<language>``,
+besides ``og_locale`` (the language and territory link previews announce)."""
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -81,8 +82,8 @@ def config(base: dict, base_file: str, language: str, site_url: str | None) -> d
     site_url = site_url or ""
     theme = {"custom_dir": str(THEME)}
     result: dict = {"INHERIT": base_file}
+    own = ((base.get("extra") or {}).get("editions") or {}).get(language) or {}
     if language != SOURCE_LANGUAGE:
-        own = ((base.get("extra") or {}).get("editions") or {}).get(language) or {}
         result.update({key: own[key] for key in TITLES if own.get(key)})
         with edition(language):
             theme["language"] = language
@@ -97,6 +98,8 @@ def config(base: dict, base_file: str, language: str, site_url: str | None) -> d
     # A truthy, non-list `alternate` makes Material show its language selector, which
     # theme/partials/alternate.html fills with this page's counterparts.
     result["extra"] = {"alternate": True, "edition": edition_data(language, site_url)}
+    if language != SOURCE_LANGUAGE and own.get("og_locale"):
+        result["extra"]["og_locale"] = own["og_locale"]
     return result
 
 

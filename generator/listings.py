@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import placemap
 from .i18n import english, gettext, in_edition, month_name
 from .link import Dossier, article_order, event_order
-from .views import KIND_LABELS, LinkItem, Links, stance_tally
+from .matrix import matrix
+from .views import KIND_LABELS, Limited, LinkItem, Links
 
 PAGE_SIZE = 200
 """Most rows on one listing page."""
 TIMELINE_PAGE_SIZE = 100
 """Timeline rows carry actors and sources, so fewer fit in the same weight."""
+CLAIMS_PAGE_SIZE = 100
+"""Matrix rows carry a cell per actor column and a link per stance: fewer per page."""
 LATEST = 20
+MAP_LIMIT = 500
+"""Most markers on the places map: the places with most events, the rest in the index."""
 
 
 @dataclass
@@ -29,6 +35,8 @@ class Listing:
     template: str
     title: str
     context: dict = field(default_factory=dict)
+    wide: bool = False
+    """Drawn views (matrix, map) take the whole width: no side navigation or contents."""
 
     def __post_init__(self):
         # ``root`` leads from this page back to docs/, for links to other sections.
@@ -76,9 +84,10 @@ def _numbered(title: str, number: int) -> str:
     return gettext("%(title)s, page %(number)d") % {"title": title, "number": number}
 
 
-def _paginated(folder: str, template: str, title: str, rows: list, **context) -> list[Listing]:
+def _paginated(folder: str, template: str, title: str, rows: list, page_size: int | None = None,
+               **context) -> list[Listing]:
     """``<folder>/index.md`` and, when needed, ``<folder>/pages/<n>.md``."""
-    chunks = _chunks(rows, PAGE_SIZE)
+    chunks = _chunks(rows, page_size or PAGE_SIZE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:
@@ -197,22 +206,43 @@ def actors(d: Dossier) -> list[Listing]:
 
 
 def claims(d: Dossier) -> list[Listing]:
+    """Numbered pages of claims, each drawn as a who-said-what matrix."""
     ordered = sorted(d.corpus.claims.values(),
                      key=lambda c: (not c.contested, in_edition(c, "statement").lower(), c.id))
-    return _with_links(d, _paginated("claims", "claims_index.md.j2", gettext("Claims"), ordered,
-                                     count=len(ordered),
-                                     contested=sum(c.contested for c in ordered)),
-                       lambda links, c: (links.to("claims", c), c.contested, stance_tally(c)))
+    pages = _paginated("claims", "claims_index.md.j2", gettext("Claims"), ordered,
+                       CLAIMS_PAGE_SIZE,
+                       count=len(ordered),
+                       contested=sum(c.contested for c in ordered))
+    for page in pages:
+        page.context["matrix"] = matrix(Links(d, _depth(page.path)), page.context.pop("rows"))
+        page.wide = True
+    return pages
 
 
 def places(d: Dossier) -> list[Listing]:
     ordered = sorted(d.corpus.places.values(), key=lambda p: (in_edition(p, "name").lower(), p.id))
-    return _with_links(d, _paginated("places", "places_index.md.j2", gettext("Places"), ordered,
-                                     count=len(ordered)),
-                       lambda links, p: (links.to("places", p), english(p.kind),
-                                         links.actor_ref(p.country) if p.country else None,
-                                         len(d.events_at.get(p.id, []))
-                                         + len(d.articles_at.get(p.id, []))))
+    pages = _with_links(d, _paginated("places", "places_index.md.j2", gettext("Places"), ordered,
+                                      count=len(ordered), map=None, located=0,
+                                      unplaced=None),
+                        lambda links, p: (links.to("places", p), english(p.kind),
+                                          links.actor_ref(p.country) if p.country else None,
+                                          len(d.events_at.get(p.id, []))
+                                          + len(d.articles_at.get(p.id, []))))
+    pages[0].wide = True
+    pages[0].context.update(map=places_map(d, ordered),
+                            located=sum(1 for p in ordered if p.coordinates), unplaced=Limited.of(
+        [Links(d).to("places", p) for p in ordered if not p.coordinates]))
+    return pages
+
+
+def places_map(d: Dossier, ordered: list) -> placemap.MapView | None:
+    """The map on the first places page: the places with most events, at most MAP_LIMIT."""
+    links = Links(d)
+    spots = [placemap.Spot(in_edition(p, "name"), links.to("places", p).href, *p.coordinates,
+                           len(d.events_at.get(p.id, [])))
+             for p in ordered if p.coordinates]
+    spots.sort(key=lambda s: -s.events)
+    return placemap.map_view(spots[:MAP_LIMIT])
 
 
 def events(d: Dossier) -> list[Listing]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,35 @@ def id_problem(stem: str) -> str | None:
     return None
 
 
+def not_plain(path: Path) -> str | None:
+    """Why ``path`` is neither a regular file nor a real folder, or None.
+
+    Only the entry itself is looked at (``lstat``): a symbolic link is refused
+    without following it, so no message can show where it points or what is there."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "is not a regular file (a pipe, socket or device)"
+
+
+REFUSED = ": sources must be regular files inside sources/, so it was not read"
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is still a regular file when opened.
+
+    ``not_plain`` checked the name; O_NOFOLLOW and fstat check what is actually opened,
+    so a file swapped for a link in between is refused too (OSError), and O_NONBLOCK
+    keeps a pipe from blocking the open."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        return handle.read()
+
+
 def required_fields(folder: str) -> str:
     """``an actor needs at least name, kind and summary``: for empty files."""
     names = [f.name for f in ENTITY_TYPES[folder].fields if f.required]
@@ -76,6 +106,10 @@ def load(sources: Path, report: Report, cache: ParseCache | None = None) -> list
         shown = display_path(entry)
         if entry.name in _IGNORED:
             continue
+        refused = not_plain(entry)
+        if refused:
+            report.error(shown, 0, refused + REFUSED)
+            continue
         if not entry.is_dir():
             report.error(shown, 0, f"unexpected file: sources go in one of the folders "
                          f"{', '.join(FOLDERS)}")
@@ -91,6 +125,10 @@ def load(sources: Path, report: Report, cache: ParseCache | None = None) -> list
 
 def _read(path: Path, folder: str, report: Report, cache: ParseCache | None) -> list[SourceFile]:
     shown = display_path(path)
+    refused = not_plain(path)
+    if refused:
+        report.error(shown, 0, refused + REFUSED)
+        return []
     if path.name in _IGNORED or path.is_dir():
         return []
     if path.parent.name != folder:
@@ -105,8 +143,9 @@ def _read(path: Path, folder: str, report: Report, cache: ParseCache | None) -> 
         report.error(shown, 0, f"file name {path.stem!r} {problem}")
         return []
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
+        # Never the exception's text: it can carry a path the file points to.
         report.error(shown, 0, f"cannot read file: {exc.strerror}")
         return []
     if cache is None:

@@ -17,6 +17,7 @@ import nh3
 from markdown.extensions import Extension
 
 from .i18n import Fallback
+from .urls import site_href
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br",
@@ -53,6 +54,17 @@ def md_dated(item) -> str:
     """``date · link · note`` for lists of articles and events."""
     text = f"{md_text(item.date)} · {md_link(item.link)}"
     return f"{text} · {md_text(item.note)}" if item.note else text
+
+
+def html_link(item, page: str) -> str:
+    """A link to a generated page inside raw HTML, written from ``page`` (a path under docs/)."""
+    return f'<a href="{html_text(site_href(item.href, page))}"{lang_attribute(item.label)}>' \
+        f'{html_text(item.label)}</a>'
+
+
+def lang_attribute(text) -> str:
+    """`` lang="en"`` for an English fallback inside raw HTML, else nothing."""
+    return ' lang="en"' if isinstance(text, Fallback) else ""
 
 
 def html_text(text: str | None) -> str:

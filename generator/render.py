@@ -19,7 +19,9 @@ from . import i18n, listings, views
 from .languages import TRANSLATION_LANGUAGES
 from .link import Dossier
 from .markup import (
+    html_link,
     html_text,
+    lang_attribute,
     md_block,
     md_dated,
     md_link,
@@ -30,6 +32,7 @@ from .markup import (
 )
 from .outputs import cards
 from .schema import FOLDERS
+from .urls import site_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
@@ -41,6 +44,8 @@ OWNED = PAGE_FOLDERS + (cards.FOLDER,) + tuple(
 English pages and the outputs at the top, each other edition's pages under its language
 (``id/articles``)."""
 OVERVIEW = ".generated/overview.md"
+WIDE = {"hide": ["navigation", "toc"]}
+"""Material's page option that gives the content the width of both sidebars."""
 
 
 class OutputCollision(Exception):
@@ -77,7 +82,8 @@ def _environment(language: str) -> jinja2.Environment:
     env.globals["edition_translations"] = i18n.translations(language)
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
     env.filters.update(t=md_phrase, prose=md_block, points=md_list, attr=html_text, url=_url,
-                       link=md_link, links=md_links, dated=md_dated, commas=_commas)
+                       link=md_link, links=md_links, dated=md_dated, site=site_href,
+                       a=html_link, commas=_commas, lang=lang_attribute)
     return env
 
 
@@ -140,7 +146,8 @@ class Renderer:
     def page(self, path: str, template: str, **context) -> None:
         if path in self.pages:
             raise OutputCollision(f"two pages would be written to docs/{path}")
-        text = self.env.get_template(template).render(**context)
+        # ``page`` lets raw HTML (tables, SVG) write addresses as the built site serves them.
+        text = self.env.get_template(template).render(page=path, **context)
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
@@ -214,6 +221,7 @@ def render(d: Dossier, workers: int | None = None) -> dict[str, str]:
     r.pages = pages
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
-               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0])))
+               front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0]),
+                                         **WIDE if listing.wide else {}))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
     return dict(sorted(r.pages.items()))

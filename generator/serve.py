@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import Report
 from .outputs import Publication
 from .pipeline import check, generate
-from .site import Project, mkdocs_env
+from .site import Project, engine_env
 from .write import sync
 
 POLL_SECONDS = 0.5
@@ -46,7 +46,7 @@ def serve(project: Project, addr: str) -> int:
     # --dirty: MkDocs rebuilds only the pages whose files changed, which are the
     # only ones the regeneration rewrites.
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", addr,
-                               "-f", str(project.config)], cwd=project.root, env=mkdocs_env())
+                               "-f", str(project.config)], cwd=project.root, env=engine_env())
     seen = _snapshot(project.sources)
     try:
         while server.poll() is None:

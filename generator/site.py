@@ -7,6 +7,7 @@ rendered and MkDocs runs on a complete copy, and only a clean result is swapped 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,21 +44,46 @@ THEME = "generator/theme"
 
 
 class BuildFailed(Exception):
-    """MkDocs refused the staged site; its output says why."""
+    """The engine refused the staged site; its output says why."""
 
 
-def mkdocs_env() -> dict[str, str]:
-    # The theme's end-of-life notice is known (README, "How it is built"); repeated on
-    # every build it would bury the messages that matter.
+ENGINES = ("mkdocs", "zensical")
+"""What turns the staged Markdown into HTML: MkDocs with mkdocs-material (the default),
+or Zensical, Material's successor, which reads the same mkdocs.yml
+(requirements-zensical.txt)."""
+
+
+def engine_env() -> dict[str, str]:
+    # The theme's end-of-life notice is known (README, "Engines"); repeated on every
+    # build it would bury the messages that matter.
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "-f", str(config), "-d", str(site_dir)]
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=mkdocs_env())
+# Zensical 0.0.73 colours its report even into a pipe, and ignores NO_COLOR.
+_COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
+    """The strict build of ``engine``. Zensical has no output option: it writes to the
+    config's site_dir, ``site/`` beside the config, which is where ``site_dir`` is here."""
+    if engine == "zensical":
+        if site_dir != config.parent / "site":
+            raise ValueError(f"zensical writes to {config.parent / 'site'}, not {site_dir}")
+        return [sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                "-f", str(config)]
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                "-f", str(config), "-d", str(site_dir)]
+    raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
+
+def engine_build(engine: str, config: Path, site_dir: Path, cwd: Path) -> None:
+    result = subprocess.run(engine_command(engine, config, site_dir), cwd=cwd,
+                            capture_output=True, text=True, env=engine_env())
     if result.returncode != 0:
-        raise BuildFailed((result.stdout + result.stderr).strip())
+        output = _COLOUR.sub("", result.stdout + result.stderr)
+        # Zensical follows its report with a Python traceback that says only "Aborted".
+        raise BuildFailed(output.split("Traceback (most recent call last)")[0].strip())
 
 
 # What the search covers: the home and about pages and every entity page. Listings,
@@ -133,16 +159,23 @@ def prepare_editions(stage: Path, config: Path) -> list[EditionBuild]:
     return builds
 
 
-def build_editions(stage: Path, config: Path) -> None:
-    """Build and index every edition from ``stage/docs`` into ``stage/site``."""
+def build_editions(stage: Path, config: Path, engine: str = "mkdocs") -> None:
+    """Build and index every edition from ``stage/docs`` into ``stage/site``.
+
+    Zensical reads no ``INHERIT``: with it, only the English edition is built."""
+    if engine != "mkdocs":
+        engine_build(engine, stage / "mkdocs.yml", stage / "site", cwd=stage)
+        index_search(stage / "site")
+        return
     for build in prepare_editions(stage, config):
-        mkdocs_build(build.config, build.site, cwd=build.cwd)
+        engine_build(engine, build.config, build.site, cwd=build.cwd)
         index_search(build.site)
 
 
-def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, int]:
-    """Trial-build the site with ``pages`` (generated files under docs/); on success
-    publish docs and site."""
+def build_site(project: Project, pages: dict[str, str | bytes], engine: str = "mkdocs"
+               ) -> tuple[int, int]:
+    """Trial-build the site with ``pages`` (generated files under docs/) and ``engine``;
+    on success publish docs and site."""
     work = project.root / ".build"
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
@@ -152,7 +185,7 @@ def build_site(project: Project, pages: dict[str, str | bytes]) -> tuple[int, in
         if (project.config.parent / THEME).is_dir():
             shutil.copytree(project.config.parent / THEME, stage / THEME)
         stage_docs(pages, project.docs, stage / "docs")
-        build_editions(stage, project.config)
+        build_editions(stage, project.config, engine)
         counts = sync(pages, project.docs)
         replace_dir(stage / "site", project.site)
         return counts

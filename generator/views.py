@@ -21,6 +21,8 @@ from .model import Actor, Article, Claim, Event, Place
 POSITION_LABELS = {"asserts": N_("Asserts"), "denies": N_("Denies"),
                    "declines-to-comment": N_("Declines to comment"),
                    "questions": N_("Questions")}
+POSITION_SYMBOLS = {"asserts": "✔", "denies": "✘", "questions": "?", "declines-to-comment": "–"}
+"""A mark for each position, always shown with its word so that colour is never the only cue."""
 KIND_LABELS = {"person": N_("People"), "organization": N_("Organisations"),
                "state": N_("States")}
 KIND_NAMES = {"person": N_("Person"), "organization": N_("Organization"), "state": N_("State")}
@@ -76,8 +78,11 @@ class StanceView:
     position: str
     source: Dated
     quote: str | None
-    translation: str | None
-    """English, for a quote from an article in another language."""
+    translation: str | None = None
+    """The quote in the edition's language, for a quote from an article in another one."""
+    symbol: str = ""
+    language: str = ""
+    """The source article's language, which the quote is in."""
 
 
 @dataclass(frozen=True)

@@ -60,30 +60,46 @@ def chromium():
             browser.close()
 
 
-def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
-    """Type ``query`` into Material's search box; the result links, best first.
+# The result links, in Material's box and in Zensical's dialog (where search.js draws
+# them in the same markup, inside the dialog's shadow root, which Playwright's CSS
+# selectors pierce).
+RESULT_LINKS = ".md-search-result__item a"
 
-    The index loads in a web worker after the page; a query typed before it is
-    ready gets no answer, so the query is typed again until results appear."""
+
+def open_search(page):
+    """Open the search box and return its input, whichever theme built the page.
+
+    Material's box is in the page; on a phone it sits behind a header button. Zensical
+    draws a dialog when its header button (a search icon on a phone) is clicked."""
     page.wait_for_load_state("networkidle")
-    # On a phone the box sits behind a header button; on a desktop it is always shown.
     toggle = page.locator('label.md-header__button[for="__search"]')
-    if toggle.is_visible():
-        toggle.click()
-    box = page.locator("input.md-search__input")
+    if page.locator("input.md-search__input").count():
+        if toggle.is_visible():
+            toggle.click()
+        return page.locator("input.md-search__input")
+    button = page.locator(".md-search__button")
+    (button if button.is_visible() else toggle).click()
+    return page.locator("dialog input[role=combobox]")
+
+
+def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
+    """Type ``query`` into the theme's search box; the result links, best first.
+
+    The index loads after the page; a query typed before it is ready may get no
+    answer, so the query is typed again until results appear."""
+    box = open_search(page)
     deadline = time.monotonic() + timeout_s
     while True:
         box.click()
         box.fill("")
         box.press_sequentially(query)
         try:
-            page.wait_for_selector(".md-search-result__item a", state="attached", timeout=2_000)
+            page.locator(RESULT_LINKS).first.wait_for(state="attached", timeout=2_000)
             break
         except PlaywrightTimeout:
             if time.monotonic() > deadline:
                 raise
-    return page.eval_on_selector_all(".md-search-result__item a",
-                                     "els => els.map(e => e.getAttribute('href'))")
+    return page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
 def serious_violations(page) -> list[dict]:

@@ -106,6 +106,21 @@ def test_a_failing_mkdocs_run_leaves_docs_and_site_exactly_as_they_were(project)
     assert not list((project / ".build").glob("stage-*"))
 
 
+def test_a_failing_zensical_run_says_where_and_leaves_docs_and_site_as_they_were(project):
+    _edit(project, "actors/portugal.yml", "name: Portugal", "name: Portuguese Republic")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n",
+                     encoding="utf-8")
+    before = snapshot(project / "docs", project / "site")
+    result = run(project, "site", "--strict", "--engine", "zensical")
+    assert result.code == 1
+    assert "page does not exist" in result.err and "about.md" in result.err
+    # Zensical's closing traceback and colours are not for a contributor's eyes.
+    assert "Traceback" not in result.err and "\x1b[" not in result.err
+    assert result.err.rstrip().endswith("site build failed: docs/ and site/ are unchanged")
+    assert snapshot(project / "docs", project / "site") == before
+
+
 def test_a_fixed_source_builds_again_after_a_failure(project):
     path = project / "sources/actors/maria-costa.yml"
     good = path.read_bytes()

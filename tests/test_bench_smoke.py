@@ -42,26 +42,34 @@ def test_corpus_passes_the_strict_check_without_warnings(tmp_path):
     assert result.err == ""
 
 
-def test_measuring_a_tiny_dossier(tmp_path):
-    result = run.measure(SIZE, tmp_path / "project", browser=browser_path() is not None,
-                         search_runs=1, phases=True, log=lambda *a: None)
-    assert result.generate_s > 0 and result.mkdocs_s > 0 and result.search_index_s > 0
-    assert result.total_s == result.generate_s + result.mkdocs_s + result.search_index_s
-    assert result.peak_mb > 0
-    assert result.pages > sum(synth.counts(SIZE).values())
-    assert result.largest and result.largest[0][1] > 0
-    assert result.pagefind_kb > 0 and result.pagefind_kb_by_part["fragments"] > 0
-    if result.search_ms_after_load is not None:
-        assert result.search_results > 0
-        # The first search fetches Pagefind's runtime, index chunks and result fragments
-        # (the worker's requests included), and nothing of the page itself again.
-        assert {"runtime", "index chunks", "fragments"} <= set(result.search_download_by_part)
-        assert result.search_download_b == sum(result.search_download_by_part.values())
-    assert result.regen_rewritten == result.regen_bytes_changed >= 1
-    assert "Markdown to HTML" in result.mkdocs_phases
-    table = run.table([result])
-    assert table.count("\n") == 2 and f"| {SIZE} |" in table
-    assert "Targets at 30 articles" in run.targets([result])
+def test_measuring_a_tiny_dossier_with_both_engines(tmp_path):
+    results = run.measure(SIZE, tmp_path / "project", browser=browser_path() is not None,
+                          search_runs=1, phases=True, log=lambda *a: None)
+    assert [r.engine for r in results] == list(site.ENGINES)
+    for result in results:
+        assert result.generate_s > 0 and result.build_s > 0 and result.search_index_s > 0
+        assert result.total_s == result.generate_s + result.build_s + result.search_index_s
+        assert result.peak_mb > 0
+        assert result.pages > sum(synth.counts(SIZE).values())
+        assert result.largest and result.largest[0][1] > 0
+        assert result.pagefind_kb > 0 and result.pagefind_kb_by_part["fragments"] > 0
+        if result.search_ms_after_load is not None:
+            assert result.search_results > 0
+            # The first search fetches Pagefind's runtime, index chunks and result
+            # fragments (the worker's requests included), and nothing of the page again.
+            assert {"runtime", "index chunks", "fragments"} <= \
+                set(result.search_download_by_part)
+            assert result.search_download_b == sum(result.search_download_by_part.values())
+    mkdocs, zensical = results
+    assert mkdocs.pages == zensical.pages
+    assert zensical.parity == []
+    assert mkdocs.regen_rewritten == mkdocs.regen_bytes_changed >= 1
+    assert "Markdown to HTML" in mkdocs.mkdocs_phases
+    table = run.table(results)
+    assert table.count("\n") == 3
+    assert f"| {SIZE} | mkdocs |" in table and f"| {SIZE} | zensical |" in table
+    assert "zensical / mkdocs at 30 articles: build" in run.summary(results)
+    assert "Targets at 30 articles (mkdocs)" in run.targets(results)
 
 
 def test_the_search_index_is_built_as_the_site_build_does(tmp_path, monkeypatch):

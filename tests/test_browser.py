@@ -1,4 +1,6 @@
-"""The reader's promises, checked in a real browser: search, links, privacy, access."""
+"""The reader's promises, checked in a real browser: search, links, privacy, access.
+
+Every test runs against the site as built by each engine (MkDocs and Zensical)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import built_site, chromium, search, serious_violations
-from .conftest import make_project
+from generator.site import ENGINES
+
+from .browser import RESULT_LINKS, chromium, search, serious_violations, serve
+from .conftest import make_project, run_generator
 
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/adrienne-watson/"
@@ -17,9 +21,15 @@ PAGES = {"home": "", "article": ARTICLE, "actor": ACTOR,
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    with built_site(make_project(tmp_path_factory.mktemp("browser"))) as url:
+@pytest.fixture(scope="module", params=ENGINES)
+def base_url(request, tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("browser-" + request.param))
+    result = run_generator("site", "--strict", "--engine", request.param,
+                           "--root", str(project), cwd=project)
+    assert result.code == 0, result.err
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="generator" content="{request.param}-' in home
+    with serve(project / "site") as url:
         yield url
 
 
@@ -56,7 +66,7 @@ def test_search_works_on_a_phone_from_a_nested_page(browser, base_url):
         page.goto(base_url + "/claims/")
         results = search(page, "persenjataan")
         assert any(ARTICLE in href for href in results), results
-        page.locator(f'.md-search-result__item a[href*="{ARTICLE}"]').first.click()
+        page.locator(f'{RESULT_LINKS}[href*="{ARTICLE}"]').first.click()
         page.wait_for_url("**/" + ARTICLE + "**")
     finally:
         context.close()
@@ -107,6 +117,19 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_
     page = context.new_page()
     try:
         page.goto(f"{base_url}/{PAGES[name]}")
+        serious = serious_violations(page)
+        assert serious == [], json.dumps(serious, indent=1)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_with_search_results_open(browser, base_url, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/")
+        assert search(page, "Shoigu")
         serious = serious_violations(page)
         assert serious == [], json.dumps(serious, indent=1)
     finally:

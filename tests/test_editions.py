@@ -222,3 +222,10 @@ def test_check_reports_zero_coverage_for_a_corpus_without_translations(tmp_path)
 def test_every_hand_written_page_has_an_indonesian_version():
     english = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
     assert english and english == sorted(p.name for p in (ROOT / "docs" / "id").glob("*.md"))
+
+
+def test_the_indonesian_edition_has_its_own_title_and_preview_locale(site):
+    html = (site / "id" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]*Senjata untuk perang di Ukraina", html)
+    assert '<meta property="og:locale" content="id_ID">' in html
+    assert '<meta property="og:locale" content="en_GB">' in (site / "index.html").read_text("utf-8")

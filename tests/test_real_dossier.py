@@ -249,8 +249,9 @@ def test_the_claims_index_tallies_each_claims_positions_from_its_stances(site):
         data = raw("claims", claim)
         counts = Counter(s["position"] for s in data["stances"])
         tally = ", ".join(f"{n} {p.replace('-', ' ')}" for p, n in sorted(counts.items()))
-        status = "Contested" if claim in contested_claims() else "—"
-        assert f"{data['statement']} {status} {tally}" in text, claim
+        # Each row of the matrix heads with the claim, its status and its tally.
+        status = "Contested · " if claim in contested_claims() else ""
+        assert f"{data['statement']} {status}{tally}" in text, claim
 
 
 def test_only_the_contested_claims_are_marked_contested(site):

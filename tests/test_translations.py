@@ -7,7 +7,7 @@ from pathlib import Path
 from generator import schema as s
 from generator.coverage import Coverage, coverage
 from generator.diagnostics import Report
-from generator.markup import md_text
+from generator.markup import html_text
 from generator.pipeline import check
 from generator.render import render
 from tests.conftest import FIXTURES, ROOT, make_project, run_generator
@@ -112,4 +112,4 @@ def test_every_stance_quote_on_a_claim_page_shows_its_english_translation():
     quoted = [(c, st) for c in dossier.corpus.claims.values() for st in c.stances if st.quote]
     assert quoted
     for claim, stance in quoted:
-        assert f"<br>*{md_text(stance.translation)}*" in pages[f"claims/{claim.id}.md"]
+        assert f"<br><em>{html_text(stance.translation)}</em>" in pages[f"claims/{claim.id}.md"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,10 @@ import yaml
 from .conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 def check_workflows(*files: Path) -> subprocess.CompletedProcess:
@@ -31,7 +35,17 @@ def steps(workflow: dict) -> list[dict]:
 
 
 def uses(workflow: dict) -> list[str]:
-    return [step["uses"] for step in steps(workflow) if "uses" in step]
+    """The actions a workflow runs, without their pinned commit: ``actions/checkout``."""
+    return [action(step) for step in steps(workflow) if "uses" in step]
+
+
+def action(step: dict) -> str:
+    return step.get("uses", "").split("@")[0]
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT)
 
 
 def test_there_is_a_ci_and_a_deploy_workflow():
@@ -61,8 +75,86 @@ def test_no_workflow_runs_untrusted_code_with_pull_request_target(path):
     assert "pull_request_target" not in names
 
 
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = zizmor(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_reports_an_unpinned_action_and_kept_credentials(tmp_path):
+    risky = tmp_path / "risky.yml"
+    risky.write_text("on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                     "    permissions: {}\n    steps:\n      - uses: actions/checkout@v4\n")
+    result = zizmor(risky)
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout and "artipacked" in result.stdout
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.y*ml")), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    assert [line for line in lines if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.y*ml")), ids=lambda p: p.name)
+def test_no_workflow_grants_a_permission_to_every_job(path):
+    workflow = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert workflow["permissions"] == {}
+    assert all("permissions" in job for job in workflow["jobs"].values())
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.y*ml")), ids=lambda p: p.name)
+def test_no_checkout_keeps_the_token_for_later_steps(path):
+    workflow = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    checkouts = [s for s in steps(workflow) if action(s) == "actions/checkout"]
+    assert checkouts
+    assert all(s["with"]["persist-credentials"] == "false" for s in checkouts)
+
+
 def test_ci_can_only_read_the_repository():
-    assert load("ci.yml")["permissions"] == {"contents": "read"}
+    assert load("ci.yml")["jobs"]["test"]["permissions"] == {"contents": "read"}
+
+
+def test_only_the_deploy_job_can_write_to_pages():
+    jobs = load("deploy.yml")["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_ci_checks_the_sources_before_testing_both_engines():
+    order = [step.get("run") for step in steps(load("ci.yml"))]
+    assert order.index("make check") < order.index("make test")
+    checkout = next(s for s in steps(load("ci.yml")) if action(s) == "actions/checkout")
+    # The job summary compares with the base branch, which a shallow clone lacks.
+    assert checkout["with"]["fetch-depth"] == "0"
+
+
+def check_dependabot(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.dependabot",
+                           str(path)], capture_output=True, text=True)
+
+
+def test_the_dependabot_configuration_matches_its_schema():
+    result = check_dependabot(DEPENDABOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_dependabot_schema_check_fails_on_an_invalid_configuration(tmp_path):
+    broken = tmp_path / "dependabot.yml"
+    broken.write_text("version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"
+                      "    schedule:\n      interval: fortnightly\n")
+    result = check_dependabot(broken)
+    assert result.returncode != 0
+
+
+def test_dependabot_groups_weekly_pip_and_actions_updates():
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"pip", "github-actions"}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"
+        assert [g["patterns"] for g in update["groups"].values()] == [["*"]]
 
 
 def test_ci_runs_on_pull_requests_and_pushes():
@@ -74,17 +166,17 @@ def test_ci_tests_with_chrome_builds_strictly_and_uploads_the_preview():
     runs = {step["run"]: step for step in steps(ci) if "run" in step}
     assert runs["make test"]["env"]["CHROMIUM"] == "/usr/bin/google-chrome"
     assert "make site" in runs
-    upload = next(step for step in steps(ci) if step.get("uses") == "actions/upload-artifact@v4")
+    upload = next(step for step in steps(ci) if action(step) == "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
-    order = [step.get("run") or step.get("uses") for step in steps(ci)]
+    order = [step.get("run") or action(step) for step in steps(ci)]
     assert order.index("make test") < order.index("make site") < \
-        order.index("actions/upload-artifact@v4")
+        order.index("actions/upload-artifact")
 
 
 def test_every_job_sets_up_python_3_11_with_a_pip_cache():
     for name in ("ci.yml", "deploy.yml"):
         setups = [step for step in steps(load(name))
-                  if step.get("uses", "").startswith("actions/setup-python@")]
+                  if action(step) == "actions/setup-python"]
         assert setups, name
         for step in setups:
             assert step["with"]["python-version"] == "3.11"
@@ -95,22 +187,19 @@ def test_every_job_sets_up_python_3_11_with_a_pip_cache():
 def test_deploy_publishes_the_strict_build_to_pages_one_run_at_a_time():
     deploy = load("deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
-    assert deploy["permissions"]["pages"] == "write"
-    assert deploy["permissions"]["id-token"] == "write"
-    assert deploy["permissions"]["contents"] == "read"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     assert "make site" in [step.get("run") for step in steps(deploy)]
     upload = next(step for step in steps(deploy)
-                  if step.get("uses") == "actions/upload-pages-artifact@v3")
+                  if action(step) == "actions/upload-pages-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
-    assert "actions/configure-pages@v5" in uses(deploy)
+    assert "actions/configure-pages" in uses(deploy)
 
 
 def test_deploy_job_deploys_the_built_artifact_to_the_github_pages_environment():
     job = load("deploy.yml")["jobs"]["deploy"]
     assert job["needs"] == "build"
     assert job["environment"]["name"] == "github-pages"
-    step = next(step for step in job["steps"] if step.get("uses") == "actions/deploy-pages@v4")
+    step = next(step for step in job["steps"] if action(step) == "actions/deploy-pages")
     assert job["environment"]["url"] == f"${{{{ steps.{step['id']}.outputs.page_url }}}}"
 
 

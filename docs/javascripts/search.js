@@ -1,19 +1,18 @@
-// Answers Material's own search box from the Pagefind index in pagefind/ at the site root.
-// Every page is excluded from Material's index, so its worker only ever finds nothing;
-// this script keeps Material's box, keyboard handling and result styles, and supplies
-// the results.
+// Answers the theme's own search box from the Pagefind index in pagefind/ at the site
+// root. Every page is excluded from the theme's index, so its worker only ever finds
+// nothing; this script keeps the theme's box, keyboard handling and result styles, and
+// supplies the results. Two themes build this site from the same mkdocs.yml:
+//
+// - mkdocs-material: the box is in the page (input[data-md-component=search-query]);
+// - Zensical: a button opens a dialog that its bundle draws in a shadow root on first
+//   use. The results go in a list of our own beside the dialog's (hidden) one, in the
+//   same markup as Material's, styled by stylesheets/search-results.css.
 (function () {
   "use strict";
 
-  var input = document.querySelector("[data-md-component=search-query]");
-  var output = document.querySelector("[data-md-component=search-result]");
   var configElement = document.getElementById("__config");
-  if (!input || !output || !configElement) return;
-
+  if (!configElement) return;
   var config = JSON.parse(configElement.textContent);
-  var meta = output.querySelector(".md-search-result__meta");
-  var list = output.querySelector(".md-search-result__list");
-  var scrollwrap = output.parentElement;
   var words = config.translations || {};
   var highlight = (config.features || []).indexOf("search.highlight") !== -1;
 
@@ -25,13 +24,7 @@
 
   var PAGE = 10;
   var SECTIONS = 2;
-  var initializing = meta.textContent.trim();
   var pagefind = null;
-  var latest = input.value;
-  var running = false;
-  var shown = null;
-  var enterPending = false;
-  var focusedLink = null;
 
   function load() {
     if (!pagefind) {
@@ -51,54 +44,8 @@
     return pagefind;
   }
 
-  function request(query) {
-    latest = query;
-    if (shown === null) {
-      // Until the first answer, keep Material's "initializing" text: its worker would
-      // otherwise announce "no matching documents" for a query that is still loading.
-      show({ query: null, meta: initializing, nodes: [], results: [], items: [] });
-    }
-    if (!running) drain();
-  }
-
-  // One search at a time, always for the newest query: fast typing collapses into a
-  // single search instead of fetching result fragments for every prefix.
-  async function drain() {
-    running = true;
-    try {
-      while (shown.query !== latest) {
-        var query = latest;
-        var state = await search(query);
-        if (state && query === latest) show(state);
-      }
-    } catch (error) {
-      // No index: a live preview serves the pages without one (`make site` builds it).
-      show({ query: latest, meta: "Search is unavailable: its index is missing.", nodes: [],
-             results: [], items: [] });
-      console.warn("Pagefind search failed:", error);
-    } finally {
-      running = false;
-    }
-  }
-
-  async function search(query) {
-    var state = { query: query, results: [], items: [], nodes: [] };
-    if (query.trim()) {
-      var module = await load();
-      // The first query waits for Pagefind to download; by then it is usually stale.
-      if (query !== latest) return null;
-      var found = await module.search(query);
-      if (query !== latest) return null;
-      state.results = found.results;
-      state.items = await Promise.all(found.results.slice(0, PAGE).map(function (r) {
-        return r.data();
-      }));
-      state.nodes = state.items.map(function (data, i) {
-        return renderItem(data, state.results[i].score, query);
-      });
-    }
-    state.meta = count(query, state.results.length);
-    return state;
+  function warm() {
+    load().catch(function () {});
   }
 
   function count(query, n) {
@@ -106,55 +53,6 @@
     if (n === 0) return words["search.result.none"] || "";
     if (n === 1) return words["search.result.one"] || "1";
     return (words["search.result.other"] || "#").replace("#", n.toLocaleString());
-  }
-
-  function show(state) {
-    shown = state;
-    paint();
-    if (enterPending && state.query === latest) {
-      enterPending = false;
-      openFirst();
-    }
-  }
-
-  function paint() {
-    meta.textContent = shown.meta;
-    list.replaceChildren.apply(list, shown.nodes);
-  }
-
-  function painted() {
-    if (meta.textContent !== shown.meta) return false;
-    var children = list.children;
-    if (children.length !== shown.nodes.length) return false;
-    for (var i = 0; i < children.length; i++) {
-      if (children[i] !== shown.nodes[i]) return false;
-    }
-    return true;
-  }
-
-  function openFirst() {
-    var link = list.querySelector(".md-search-result__link");
-    // A click, not location.assign: Material closes the search dialog on clicks
-    // inside it, exactly as for its own results.
-    if (link) link.click();
-  }
-
-  async function more() {
-    var state = shown;
-    if (!state || state.loading || state.items.length >= state.results.length) return;
-    state.loading = true;
-    var start = state.items.length;
-    var next = await Promise.all(state.results.slice(start, start + PAGE).map(function (r) {
-      return r.data();
-    }));
-    state.loading = false;
-    if (shown !== state) return;
-    next.forEach(function (data, i) {
-      var node = renderItem(data, state.results[start + i].score, state.query);
-      state.items.push(data);
-      state.nodes.push(node);
-      list.appendChild(node);
-    });
   }
 
   // --- Rendering, in the markup of Material's own results -----------------------------
@@ -194,12 +92,10 @@
     return fragment;
   }
 
-  function renderLink(url, query, score, heading, title, excerpt, parent) {
+  function renderLink(url, query, score, heading, title, excerpt, parent, tabIndex) {
     var link = element("a", "md-search-result__link");
     link.href = href(url, query);
-    // As in Material: results are reached with the arrow keys, not with Tab, which
-    // closes the dialog.
-    link.tabIndex = -1;
+    link.tabIndex = tabIndex;
     var article = element("article", "md-search-result__article md-typeset");
     article.setAttribute("data-md-score", score.toFixed(2));
     if (parent) article.appendChild(element("div", "md-search-result__icon md-icon"));
@@ -217,7 +113,7 @@
 
   // Like Material's own results: the page, then its best-matching sections. Pagefind's
   // sub-results cover the text before the first h2 too; that one is the page's excerpt.
-  function renderItem(data, score, query) {
+  function renderItem(data, score, query, tabIndex) {
     var title = (data.meta && data.meta.title) || data.url;
     var best = (data.sub_results || []).slice()
       .sort(function (a, b) { return b.locations.length - a.locations.length; })
@@ -229,87 +125,318 @@
     var sections = best.filter(function (sub) { return sub !== intro; });
     var excerpt = intro ? intro.excerpt : sections.length ? "" : data.excerpt;
     var item = element("li", "md-search-result__item");
-    item.appendChild(renderLink(data.url, query, score, "h1", title, excerpt, true));
+    item.appendChild(renderLink(data.url, query, score, "h1", title, excerpt, true, tabIndex));
     sections.forEach(function (sub) {
-      item.appendChild(renderLink(sub.url, query, score, "h2", sub.title, sub.excerpt, false));
+      item.appendChild(renderLink(sub.url, query, score, "h2", sub.title, sub.excerpt, false,
+                                  tabIndex));
     });
     return item;
   }
 
-  // --- Events --------------------------------------------------------------------------
+  // --- Searching: one search at a time, for the newest query --------------------------
 
-  // Capture at window level runs before any listener Material attached to the input or
-  // the window. Stopped here, the typing never reaches Material's query handling; it
-  // only reads the input again on focus changes and when its worker is ready (see the
-  // observer at the end).
-  function own(event) {
-    return event.target === input;
+  // box: { input, meta, list, scrollwrap, initializing, tabIndex, owns(event), exclusive }.
+  // Returns what the theme adapters need to keep the results painted.
+  function answer(box) {
+    var input = box.input;
+    var meta = box.meta;
+    var list = box.list;
+    var latest = input.value;
+    var running = false;
+    var shown = null;
+    var enterPending = false;
+
+    function request(query) {
+      latest = query;
+      if (shown === null) {
+        // Until the first answer, keep the theme's "initializing" text: its worker would
+        // otherwise announce "no matching documents" for a query that is still loading.
+        show({ query: null, meta: box.initializing, nodes: [], results: [], items: [] });
+      }
+      if (!running) drain();
+    }
+
+    // Fast typing collapses into a single search instead of fetching result fragments
+    // for every prefix.
+    async function drain() {
+      running = true;
+      try {
+        while (shown.query !== latest) {
+          var query = latest;
+          var state = await search(query);
+          if (state && query === latest) show(state);
+        }
+      } catch (error) {
+        // No index: a live preview serves the pages without one (`make site` builds it).
+        show({ query: latest, meta: "Search is unavailable: its index is missing.", nodes: [],
+               results: [], items: [] });
+        console.warn("Pagefind search failed:", error);
+      } finally {
+        running = false;
+      }
+    }
+
+    async function search(query) {
+      var state = { query: query, results: [], items: [], nodes: [] };
+      if (query.trim()) {
+        var module = await load();
+        // The first query waits for Pagefind to download; by then it is usually stale.
+        if (query !== latest) return null;
+        var found = await module.search(query);
+        if (query !== latest) return null;
+        state.results = found.results;
+        state.items = await Promise.all(found.results.slice(0, PAGE).map(function (r) {
+          return r.data();
+        }));
+        state.nodes = state.items.map(function (data, i) {
+          return renderItem(data, state.results[i].score, query, box.tabIndex);
+        });
+      }
+      state.meta = count(query, state.results.length);
+      return state;
+    }
+
+    function show(state) {
+      shown = state;
+      paint();
+      if (enterPending && state.query === latest) {
+        enterPending = false;
+        openFirst();
+      }
+    }
+
+    function paint() {
+      meta.textContent = shown.meta;
+      list.replaceChildren.apply(list, shown.nodes);
+    }
+
+    function painted() {
+      if (!shown) return true;
+      if (meta.textContent !== shown.meta) return false;
+      var children = list.children;
+      if (children.length !== shown.nodes.length) return false;
+      for (var i = 0; i < children.length; i++) {
+        if (children[i] !== shown.nodes[i]) return false;
+      }
+      return true;
+    }
+
+    function openFirst() {
+      var link = list.querySelector(".md-search-result__link");
+      // A click, not location.assign: the theme closes its search dialog on clicks
+      // inside it, exactly as for its own results.
+      if (link) link.click();
+    }
+
+    async function more() {
+      var state = shown;
+      if (!state || state.loading || state.items.length >= state.results.length) return;
+      state.loading = true;
+      var start = state.items.length;
+      var next = await Promise.all(state.results.slice(start, start + PAGE).map(function (r) {
+        return r.data();
+      }));
+      state.loading = false;
+      if (shown !== state) return;
+      next.forEach(function (data, i) {
+        var node = renderItem(data, state.results[start + i].score, state.query, box.tabIndex);
+        state.items.push(data);
+        state.nodes.push(node);
+        list.appendChild(node);
+      });
+    }
+
+    // Capture at window level runs before any listener the theme attached to the input.
+    // Material's box is stopped there, so the typing never reaches its query handling.
+    // Zensical's is not: its input is a controlled component that would put back the
+    // value it last saw; its own answers are hidden instead.
+    function stop(event) {
+      if (box.exclusive) event.stopImmediatePropagation();
+    }
+
+    window.addEventListener("keyup", function (event) {
+      if (box.owns(event)) stop(event);
+    }, true);
+
+    window.addEventListener("input", function (event) {
+      if (!box.owns(event)) return;
+      stop(event);
+      if (!event.isComposing) request(input.value);
+    }, true);
+
+    window.addEventListener("compositionend", function (event) {
+      if (box.owns(event)) request(input.value);
+    }, true);
+
+    window.addEventListener("keydown", function (event) {
+      if (!box.owns(event) || event.key !== "Enter" || event.isComposing) return;
+      // The theme's own Enter handler would look for results before a pending search
+      // has answered; this one waits for the answer to the query as typed.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (shown && shown.query === latest && !running) openFirst();
+      else enterPending = true;
+    }, true);
+
+    window.addEventListener("reset", function (event) {
+      // The form is emptied after the event, so read it afterwards.
+      if (event.target === input.form) setTimeout(function () { request(input.value); });
+    }, true);
+
+    box.scrollwrap.addEventListener("scroll", function () {
+      var wrap = box.scrollwrap;
+      if (wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 200) {
+        more().catch(function (error) { console.warn("Pagefind search failed:", error); });
+      }
+    }, { passive: true });
+
+    // A deep link (?q=...) fills the input before this script runs.
+    if (input.value) request(input.value);
+    return { paint: paint, painted: painted };
   }
 
-  window.addEventListener("keyup", function (event) {
-    if (own(event)) event.stopImmediatePropagation();
-  }, true);
+  // --- mkdocs-material ----------------------------------------------------------------
 
-  window.addEventListener("input", function (event) {
-    if (!own(event)) return;
-    event.stopImmediatePropagation();
-    if (!event.isComposing) request(input.value);
-  }, true);
+  function material(input, output) {
+    var meta = output.querySelector(".md-search-result__meta");
+    var list = output.querySelector(".md-search-result__list");
+    var focusedLink = null;
+    var results = answer({
+      input: input, meta: meta, list: list, scrollwrap: output.parentElement,
+      initializing: meta.textContent.trim(),
+      // As in Material: results are reached with the arrow keys, not with Tab, which
+      // closes the dialog.
+      tabIndex: -1,
+      exclusive: true,
+      owns: function (event) { return event.target === input; }
+    });
 
-  window.addEventListener("compositionend", function (event) {
-    if (own(event)) request(input.value);
-  }, true);
+    window.addEventListener("focusin", function (event) {
+      if (event.target === input) warm();
+      focusedLink = list.contains(event.target) ? event.target : null;
+    }, true);
 
-  window.addEventListener("keydown", function (event) {
-    if (!own(event) || event.key !== "Enter" || event.isComposing) return;
-    // Material's own Enter handler would look for results before a pending search has
-    // answered; this one waits for the answer to the query as typed.
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    if (shown && shown.query === latest && !running) openFirst();
-    else enterPending = true;
-  }, true);
+    // Pagefind needs a few hundred milliseconds to start; a pointer over the search box
+    // or its header button is the earliest sign that a search is coming.
+    document.querySelectorAll(".md-search, .md-header [for=__search]").forEach(function (el) {
+      el.addEventListener("pointerover", warm, { once: true, passive: true });
+    });
 
-  window.addEventListener("reset", function (event) {
-    // The form is emptied after the event, so read it afterwards.
-    if (event.target === input.form) setTimeout(function () { request(input.value); });
-  }, true);
-
-  function warm() {
-    load().catch(function () {});
+    // Material's worker still answers whenever it notices a new value: when it becomes
+    // ready and when focus enters or leaves the input (arrow keys move focus to the
+    // results). Each answer is empty and empties the list and rewrites the count, so the
+    // last results are put back; the link that had focus lost it when it was removed.
+    new MutationObserver(function () {
+      if (results.painted()) return;
+      var refocus = focusedLink && !focusedLink.isConnected ? focusedLink : null;
+      results.paint();
+      if (refocus && refocus.isConnected &&
+          (document.activeElement === document.body || document.activeElement === null)) {
+        refocus.focus();
+      }
+    }).observe(output, { childList: true, characterData: true, subtree: true });
   }
 
-  window.addEventListener("focusin", function (event) {
-    if (own(event)) warm();
-    focusedLink = list.contains(event.target) ? event.target : null;
-  }, true);
+  // --- Zensical -----------------------------------------------------------------------
 
-  // Pagefind needs a few hundred milliseconds to start; a pointer over the search box
-  // or its header button is the earliest sign that a search is coming.
-  document.querySelectorAll(".md-search, .md-header [for=__search]").forEach(function (el) {
-    el.addEventListener("pointerover", warm, { once: true, passive: true });
-  });
+  // The dialog's parts are found by their roles: its class names are minified and
+  // change between releases, its ARIA roles do not.
+  function zensical(host) {
+    var shadow = host.shadowRoot;
+    var input = shadow.querySelector("dialog input[role=combobox]");
+    var theirs = shadow.querySelector("dialog ol[role=listbox]");
+    if (!input || !theirs) return false;
+    host.setAttribute("data-pagefind-search", "");
 
-  scrollwrap.addEventListener("scroll", function () {
-    if (scrollwrap.scrollTop + scrollwrap.clientHeight >= scrollwrap.scrollHeight - 200) {
-      more().catch(function (error) { console.warn("Pagefind search failed:", error); });
+    var style = element("link");
+    style.rel = "stylesheet";
+    style.href = new URL("stylesheets/search-results.css", root).href;
+    var output = element("div", "md-search-result");
+    var meta = element("div", "md-search-result__meta");
+    meta.setAttribute("role", "status");
+    meta.setAttribute("aria-live", "polite");
+    var list = element("ol", "md-search-result__list");
+    list.id = "pagefind-results";
+    list.setAttribute("aria-label", "Search results");
+    output.append(meta, list);
+    // Their list and its count stay in place, hidden by the stylesheet, so that their
+    // renderer finds what it expects; ours is put right after them.
+    function place() {
+      if (!style.isConnected) shadow.appendChild(style);
+      if (!output.isConnected || output.previousElementSibling !== theirs) theirs.after(output);
     }
-  }, { passive: true });
+    place();
+    input.setAttribute("aria-controls", list.id);
 
-  // Material's worker still answers whenever it notices a new value: when it becomes
-  // ready and when focus enters or leaves the input (arrow keys move focus to the
-  // results). Each answer is empty and empties the list and rewrites the count, so the
-  // last results are put back; the link that had focus lost it when it was removed.
-  new MutationObserver(function () {
-    if (!shown || painted()) return;
-    var refocus = focusedLink && !focusedLink.isConnected ? focusedLink : null;
-    paint();
-    if (refocus && refocus.isConnected &&
-        (document.activeElement === document.body || document.activeElement === null)) {
-      refocus.focus();
+    var results = answer({
+      input: input, meta: meta, list: list, scrollwrap: theirs.parentElement,
+      initializing: words["search.result.placeholder"] || "",
+      tabIndex: 0,
+      exclusive: false,
+      owns: function (event) { return event.composedPath()[0] === input; }
+    });
+
+    // The arrow keys move between the input and the results, as in Material.
+    shadow.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+      var at = event.target === input ? -1 : links.indexOf(event.target);
+      if (at === -1 && event.target !== input) return;
+      var next = at + (event.key === "ArrowDown" ? 1 : -1);
+      event.preventDefault();
+      if (next < 0) input.focus();
+      else if (next < links.length) links[next].focus();
+    });
+
+    // Their renderer redraws the dialog on every change of its own state; anything it
+    // drops is put back.
+    new MutationObserver(function () {
+      place();
+      if (!results.painted()) results.paint();
+    }).observe(shadow, { childList: true, subtree: true });
+
+    // The dialog is drawn, closed, with every page; Pagefind is fetched only when it is
+    // opened (its input takes the focus), by a click or a keyboard shortcut.
+    shadow.addEventListener("focusin", function (event) {
+      if (event.target === input) warm();
+    });
+    return true;
+  }
+
+  // The bundle adds the dialog's host to the body and draws the dialog, closed, into its
+  // shadow root, soon after the page has loaded.
+  function awaitZensicalDialog(button) {
+    // Pagefind needs a few hundred milliseconds to start; a pointer over the button is
+    // the earliest sign that a search is coming.
+    button.addEventListener("pointerover", warm, { once: true, passive: true });
+    var watched = new WeakSet();
+    var done = false;
+    function attach(host) {
+      if (done || !zensical(host)) return;
+      done = true;
+      bodyWatcher.disconnect();
     }
-  }).observe(output, { childList: true, characterData: true, subtree: true });
+    function scan() {
+      Array.prototype.forEach.call(document.body.children, function (child) {
+        if (!child.shadowRoot || watched.has(child)) return;
+        watched.add(child);
+        attach(child);
+        if (done) return;
+        var drawn = new MutationObserver(function () {
+          attach(child);
+          if (done) drawn.disconnect();
+        });
+        drawn.observe(child.shadowRoot, { childList: true, subtree: true });
+      });
+    }
+    var bodyWatcher = new MutationObserver(scan);
+    bodyWatcher.observe(document.body, { childList: true });
+    scan();
+  }
 
-  // A deep link (?q=...) fills the input before this script runs.
-  if (input.value) request(input.value);
+  var materialInput = document.querySelector("[data-md-component=search-query]");
+  var materialOutput = document.querySelector("[data-md-component=search-result]");
+  var zensicalButton = document.querySelector(".md-search__button");
+  if (materialInput && materialOutput) material(materialInput, materialOutput);
+  else if (zensicalButton) awaitZensicalDialog(zensicalButton);
 })();
