@@ -12,14 +12,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
+from generator.languages import TRANSLATION_LANGUAGES
+
 ORIGIN = "http://site.invalid/"
 MAIN = ("article", "md-content__inner")
 
 
 def page_paths(site: Path) -> set[str]:
-    """Every HTML page of a built site, by its path under ``site/``."""
+    """Every HTML page of a built site's English edition, by its path under ``site/``.
+
+    Zensical reads no ``INHERIT``, so it builds that edition only (generator/site.py)."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-            if not p.relative_to(site).parts[0] in ("assets", "pagefind")}
+            if not p.relative_to(site).parts[0] in ("assets", "pagefind",
+                                                    *TRANSLATION_LANGUAGES)}
 
 
 class _Main(HTMLParser):
