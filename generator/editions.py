@@ -19,7 +19,8 @@ from .i18n import N_, edition, gettext
 from .languages import EDITIONS, NAMES, SOURCE_LANGUAGE, prefix
 
 THEME = Path(__file__).resolve().parent / "theme"
-INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Claims"), N_("Timeline"),
+INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Network"), N_("Claims"),
+             N_("Timeline"),
              N_("Events"), N_("Places"), N_("Tags"), N_("About"),
              N_("Switch to dark mode"), N_("Switch to light mode"))
 """Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import placemap
+from . import graph, placemap, urls
+from . import timeline as drawing
 from .i18n import english, gettext, in_edition, month_name
 from .link import Dossier, article_order, event_order
 from .matrix import matrix
@@ -39,9 +40,11 @@ class Listing:
     """Drawn views (matrix, map) take the whole width: no side navigation or contents."""
 
     def __post_init__(self):
-        # ``root`` leads from this page back to docs/, for links to other sections.
+        # ``root`` leads from this page back to docs/, for links to other sections;
+        # ``site`` from the built page to the site root, for links in raw HTML.
         self.context = {"up": None, "pager": None, "title": self.title,
-                        "root": "../" * self.path.count("/"), **self.context}
+                        "root": "../" * self.path.count("/"),
+                        "site": "../" * urls.page_url(self.path).count("/"), **self.context}
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,9 @@ def _timeline_row(links: Links, d: Dossier, e) -> tuple:
 
 
 def timeline(d: Dossier) -> list[Listing]:
+    """The table of events and, above it, their drawing: one per page, so each stays light.
+
+    Split by month, the first page draws the months instead, each a link to its page."""
     events = sorted(d.corpus.events.values(), key=event_order)
     links = Links(d)
     if len(events) <= TIMELINE_PAGE_SIZE:
@@ -180,16 +186,20 @@ def timeline(d: Dossier) -> list[Listing]:
             years.setdefault(e.date.start.year, Group(str(e.date.start.year))).rows.append(
                 _timeline_row(links, d, e))
         return [Listing("timeline/index.md", "timeline.md.j2", gettext("Timeline"),
-                        dict(count=len(events), groups=list(years.values()), periods=[]))]
+                        dict(count=len(events), groups=list(years.values()), periods=[],
+                             chart=drawing.chart(d, events), bars=None), wide=True)]
     pages, periods = _split(d, "timeline", "", events, lambda e: e.date, TIMELINE_PAGE_SIZE,
-                            lambda lk, e: _timeline_row(lk, d, e))
+                            lambda lk, e: (e, _timeline_row(lk, d, e)))
     result = [Listing("timeline/index.md", "timeline.md.j2", gettext("Timeline"),
-                      dict(count=len(events), groups=[], periods=_years(periods)))]
-    for path, label, rows in pages:
-        result.append(Listing(path, "timeline.md.j2",
-                              gettext("Timeline: %(period)s") % {"period": label},
+                      dict(count=len(events), groups=[], periods=_years(periods), chart=None,
+                           bars=drawing.month_bars(periods)), wide=True)]
+    for path, label, pairs in pages:
+        rows = [row for _, row in pairs]
+        result.append(Listing(path, "timeline.md.j2", gettext("Timeline: %(period)s") % {"period": label},
                               dict(count=len(rows), groups=[Group(label, rows)], periods=[],
-                                   up=LinkItem(gettext("Whole timeline"), "index.md"))))
+                                   up=LinkItem(gettext("Whole timeline"), "index.md"),
+                                   chart=drawing.chart(d, [e for e, _ in pairs]), bars=None),
+                              wide=True))
     return result
 
 
@@ -285,6 +295,19 @@ def tags(d: Dossier) -> list[Listing]:
     return pages
 
 
+def network(d: Dossier) -> list[Listing]:
+    """The most connected actors drawn, and the ties drawn listed as text, by kind."""
+    picture = graph.network(d)
+    links = Links(d)
+    actor = lambda actor_id: links.to("actors", d.corpus.actors[actor_id])
+    groups = [Group(title, [(actor(l.tie.source), l.description, actor(l.tie.target))
+                            for l in picture.lines if l.tie.kind == kind])
+              for kind, title in graph.KIND_TITLES.items()]
+    return [Listing("network/index.md", "network.md.j2", "Network", dict(
+        picture=picture, groups=[g for g in groups if g.rows],
+        actors=len(d.corpus.actors)), wide=True)]
+
+
 def all_listings(d: Dossier) -> list[Listing]:
     return (articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
-            + tags(d))
+            + tags(d) + network(d))

@@ -36,7 +36,7 @@ from .urls import site_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
-                ".generated")
+                "network", ".generated")
 """Folders of generated pages, the same in every edition."""
 OWNED = PAGE_FOLDERS + (cards.FOLDER,) + tuple(
     f"{language}/{folder}" for language in TRANSLATION_LANGUAGES for folder in PAGE_FOLDERS)

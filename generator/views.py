@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from babel import Locale, UnknownLocaleError
 
-from . import i18n
+from . import graph, i18n
 from .dates import DatePoint
 from .history import History
 from .i18n import N_, gettext
@@ -202,6 +202,7 @@ def article_view(d: Dossier, a: Article) -> dict:
 def actor_view(d: Dossier, actor: Actor) -> dict:
     links = Links(d)
     mentions = d.mentioned_in.get(actor.id, [])
+    neighbourhood = graph.neighbourhood(d, actor.id)
     return dict(
         a=actor, kind=gettext(KIND_NAMES[actor.kind]),
         country=links.actor_ref(actor.country) if actor.country else None,
@@ -215,6 +216,11 @@ def actor_view(d: Dossier, actor: Actor) -> dict:
         events=Limited.of([links.event(e) for e in d.events_of_actor.get(actor.id, [])][::-1]),
         co_mentioned=[(links.to("actors", other), n)
                       for other, n in d.co_mentioned.get(actor.id, [])[:10]],
+        neighbourhood=neighbourhood,
+        positions=[(links.to("actors", d.corpus.actors[line.tie.other(actor.id)]), line.description)
+                   for line in neighbourhood.lines
+                   if line.tie.kind in ("agreement", "disagreement")],
+        site="../../",
     )
 
 

@@ -58,7 +58,9 @@ def links_from(site: Path, folder: str, entity_id: str) -> set[str]:
     for href in parser.hrefs:
         if href.startswith(("http", "#", "mailto:")):
             continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+        # A filter in the query (timeline/?actor=x) is read by the page's script.
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page),
+                                                   href.split("#")[0].split("?")[0]))
         found.add(target.removesuffix("/index.html").strip("/"))
     return found
 

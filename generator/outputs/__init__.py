@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..link import Dossier
-from . import cards
+from . import cards, timeline_filters
 
 
 class OutputCollision(Exception):
@@ -66,7 +66,7 @@ def normalise_site_url(value: str) -> str:
 
 Output = Callable[[Dossier, Publication], dict[str, bytes]]
 
-OUTPUTS: tuple[Output, ...] = (cards.files,)
+OUTPUTS: tuple[Output, ...] = (cards.files, timeline_filters.files)
 """Every output module's ``files`` function, in the order they run."""
 
 
