@@ -33,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from generator.languages import EDITIONS, prefix
 from generator.render import OWNED
 from generator.site import ENGINES, SEARCH_GLOB, THEME, engine_command, prepare_editions
@@ -398,8 +400,14 @@ def search_timing(site: Path, query: str = SEARCH_WORD, runs: int = 3,
             after_load = time.monotonic()
             loaded, typed, icon = page.evaluate(_OPEN_SEARCH)
             page.keyboard.type(query)
-            page.locator(".md-search-result__item").first.wait_for(
-                state="attached", timeout=timeout_s * 1000)
+            try:
+                page.locator(".md-search-result__item").first.wait_for(
+                    state="attached", timeout=timeout_s * 1000)
+            except PlaywrightTimeout:
+                # A search with no answer in time is a finding, not a reason to lose the
+                # figures of every size and engine measured so far: the run is left out.
+                context.close()
+                continue
             page.wait_for_function("window.__firstResult !== null")
             shown = time.monotonic()
             first = page.evaluate("window.__firstResult")
@@ -484,7 +492,11 @@ def build_one(engine: str, project: Path, result: Result, browser: bool, search_
         result.mkdocs_phases = mkdocs_phases(project, strict)
     if browser:
         log(f"[{n}] search in Chromium ({engine} build)")
-        record_search(search_timing(project / "site", runs=search_runs), result)
+        runs = search_timing(project / "site", runs=search_runs)
+        if len(runs) < search_runs:
+            log(f"[{n}]   {search_runs - len(runs)} of {search_runs} searches gave no result in time")
+        if runs:
+            record_search(runs, result)
     (project / "site").rename(project / f"site-{engine}")
 
 
