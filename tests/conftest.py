@@ -66,3 +66,19 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "seeds: needs the published articles (DOSSIER_SEEDS, or ../shared/seeds "
         "beside the repository), which the repository does not carry")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (Playwright, through tests/browser.py)."""
+    from .browser import chromium
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized page in its own context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

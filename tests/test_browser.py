@@ -11,7 +11,7 @@ import pytest
 
 from generator.site import ENGINES
 
-from .browser import RESULT_LINKS, chromium, search, serious_violations, serve
+from .browser import RESULT_LINKS, search, serious_violations, serve
 from .conftest import FIXTURES, make_project, run_generator
 from .test_graph import dossier
 
@@ -34,20 +34,6 @@ def base_url(request, tmp_path_factory):
     assert f'<meta name="generator" content="{request.param}-' in home
     with serve(project / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 def test_searching_a_spokespersons_surname_finds_their_page(page, base_url):

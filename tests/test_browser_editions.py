@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import built_site, chromium, search, serious_violations
+from .browser import built_site, search, serious_violations
 from .conftest import make_project
 
 KOMPAS = "articles/2023-09-05-kompas-kim-putin-senjata/"
@@ -21,19 +21,6 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 def base_url(tmp_path_factory):
     with built_site(make_project(tmp_path_factory.mktemp("editions-browser"))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def _paths(results: list[str]) -> list[str]:

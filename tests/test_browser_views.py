@@ -12,7 +12,7 @@ import pytest
 from generator.diagnostics import Report
 from generator.pipeline import check
 
-from .browser import chromium, serve
+from .browser import serve
 from .conftest import FIXTURES, ROOT, make_project, run_generator
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
@@ -41,12 +41,6 @@ def base_url(tmp_path_factory):
 def other_topic_url(tmp_path_factory):
     with serve(_site(tmp_path_factory, FIXTURES / "valid")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from PIL import Image
 from generator.languages import EDITIONS, prefix
 from generator.site import THEME
 
-from .browser import QuietHandler, chromium, serve
+from .browser import QuietHandler, serve
 from .conftest import ROOT, make_project, run_generator
 
 PUBLIC = "https://example.github.io/dossier/"
@@ -61,12 +61,6 @@ def site(tmp_path_factory) -> Path:
 def base_url(site):
     with serve(site, PagesHandler) as url:
         yield url + PREFIX.rstrip("/")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _pages(site: Path) -> dict[str, Path]:
