@@ -63,10 +63,18 @@ def _translated_palette(palette):
     return result
 
 
-def edition_data(language: str, site_url: str) -> dict:
-    """What the theme additions need: this edition and the way to every other one."""
+FEED_TITLE = N_("%(site)s: newest articles and events")
+"""The title of each edition's feed (``outputs/feed.py``), which its pages link."""
+
+
+def edition_data(language: str, site_url: str, site_name: str = "") -> dict:
+    """What the theme additions need: this edition, its feed's title, and the way to
+    every other edition."""
+    with edition(language):
+        feed_title = gettext(FEED_TITLE) % {"site": site_name}
     return {
         "language": language,
+        "feed_title": feed_title,
         "root": "" if language == SOURCE_LANGUAGE else "../" * prefix(language).count("/"),
         "site_url": site_url,
         "editions": [{"language": other, "name": NAMES[other], "prefix": prefix(other)}
@@ -98,7 +106,9 @@ def config(base: dict, base_file: str, language: str, site_url: str | None) -> d
     result["theme"] = theme
     # A truthy, non-list `alternate` makes Material show its language selector, which
     # theme/partials/alternate.html fills with this page's counterparts.
-    result["extra"] = {"alternate": True, "edition": edition_data(language, site_url)}
+    name = (own.get("site_name") if language != SOURCE_LANGUAGE else None) \
+        or base.get("site_name") or ""
+    result["extra"] = {"alternate": True, "edition": edition_data(language, site_url, name)}
     if language != SOURCE_LANGUAGE and own.get("og_locale"):
         result["extra"]["og_locale"] = own["og_locale"]
     return result

@@ -10,6 +10,12 @@ Dates are given only as precisely as the data knows them. schema.org's dates are
 ISO 8601 and have no way to say "about" or "probably", so an approximate or
 uncertain date, or an interval where one date is expected, is left out rather than
 passed off as exact; a month or a year stays a month (``2023-09``) or a year.
+
+Each edition describes its own pages: the ``WebPage`` states the edition's language
+(``inLanguage``), its addresses are the edition's, and names and descriptions are in
+its language where the dossier has them, in English where it does not yet. What is
+not this site's text keeps its own language: a ``NewsArticle``'s headline and
+``inLanguage`` are the report's, a quotation is verbatim.
 """
 
 from __future__ import annotations
@@ -17,15 +23,18 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from . import i18n
 from .dates import Date, DatePoint
+from .i18n import in_edition
 from .link import Dossier
 from .markup import plain_text
 from .model import Actor, Article, Claim, Entity, Event, Place, Stance
 
 CONTEXT = "https://schema.org"
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "state": "Country"}
-POSITION_WORDS = {"asserts": "asserts", "denies": "denies",
-                  "declines-to-comment": "declines to comment", "questions": "questions"}
+POSITION_WORDS = {"asserts": i18n.N_("asserts"), "denies": i18n.N_("denies"),
+                  "declines-to-comment": i18n.N_("declines to comment"),
+                  "questions": i18n.N_("questions")}
 _FRAGMENT = {"articles": "article", "actors": "actor", "events": "event", "claims": "claim",
              "places": "place"}
 
@@ -52,10 +61,11 @@ def utc_timestamp(moment: datetime) -> str:
 
 
 class Describer:
-    """JSON-LD dicts for the entities of one dossier, with addresses under ``base``.
+    """JSON-LD dicts for the entities of one dossier in the edition being rendered
+    (``i18n.edition``), with addresses under ``base``.
 
-    ``base`` is the site's address with a trailing slash, or a relative path from
-    an entity page to the site's root (``../../``): JSON-LD resolves relative
+    ``base`` is the edition's address with a trailing slash, or a relative path from
+    an entity page to the edition's root (``../../``): JSON-LD resolves relative
     addresses against the page, so a local build's data points at its own pages."""
 
     def __init__(self, dossier: Dossier, base: str):
@@ -73,11 +83,11 @@ class Describer:
     def actor_ref(self, actor_id: str) -> dict:
         actor = self.d.corpus.actors[actor_id]
         return {"@id": self.node_id("actors", actor_id), "@type": ACTOR_TYPES[actor.kind],
-                "name": actor.name}
+                "name": in_edition(actor, "name")}
 
     def place_ref(self, place_id: str) -> dict:
         return {"@id": self.node_id("places", place_id), "@type": "Place",
-                "name": self.d.corpus.places[place_id].name}
+                "name": in_edition(self.d.corpus.places[place_id], "name")}
 
     def article_ref(self, article_id: str) -> dict:
         return {"@id": self.node_id("articles", article_id), "@type": "NewsArticle",
@@ -91,10 +101,10 @@ class Describer:
         url = self.page_url(folder, entity.id)
         page = {"@context": CONTEXT, "@type": "WebPage", "@id": url, "url": url,
                 "name": subject.get("name") or subject.get("headline") or subject.get("text"),
-                "inLanguage": "en", "about": subject}
+                "inLanguage": i18n.language(), "about": subject}
         if folder == "articles":
             # The summary is this site's account of the report, not the report's own.
-            page["description"] = plain_text(entity.summary)
+            page["description"] = plain_text(in_edition(entity, "summary"))
         changed = self.d.history.last_changed(folder, entity.id)
         if changed is not None:
             page["dateModified"] = utc_timestamp(changed)
@@ -120,10 +130,12 @@ class Describer:
 
     def actors(self, a: Actor) -> dict:
         node = {"@id": self.node_id("actors", a.id), "@type": ACTOR_TYPES[a.kind],
-                "name": a.name, "description": plain_text(a.summary)}
-        _put(node, "alternateName", a.aliases)
+                "name": in_edition(a, "name"),
+                "description": plain_text(in_edition(a, "summary"))}
+        _put(node, "alternateName", in_edition(a, "aliases"))
         if a.role:
-            node["jobTitle" if a.kind == "person" else "disambiguatingDescription"] = a.role
+            node["jobTitle" if a.kind == "person" else "disambiguatingDescription"] = \
+                in_edition(a, "role")
         # The content model's `country` and `affiliations` both name what an actor
         # belongs to or speaks for; schema.org has one property for it per type.
         groups = ([a.country] if a.country else []) + list(a.affiliations)
@@ -135,20 +147,22 @@ class Describer:
         return node
 
     def events(self, e: Event) -> dict:
-        node = {"@id": self.node_id("events", e.id), "@type": "Event", "name": e.title}
+        node = {"@id": self.node_id("events", e.id), "@type": "Event",
+                "name": in_edition(e, "title")}
         _put(node, "startDate", point_date(e.date.start))
         if e.date.end is not None:
             _put(node, "endDate", point_date(e.date.end))
-        _put(node, "description", plain_text(e.summary))
+        _put(node, "description", plain_text(in_edition(e, "summary")))
         _put(node, "location", [self.place_ref(r.id) for r in e.places])
         _put(node, "about", [self.actor_ref(r.id) for r in e.actors])
         node["subjectOf"] = [self.article_ref(r.id) for r in e.sources]
         return node
 
     def claims(self, c: Claim) -> dict:
-        node = {"@id": self.node_id("claims", c.id), "@type": "Claim", "text": c.statement,
+        node = {"@id": self.node_id("claims", c.id), "@type": "Claim",
+                "text": in_edition(c, "statement"),
                 "appearance": [self.stance(s) for s in c.stances]}
-        _put(node, "description", plain_text(c.summary))
+        _put(node, "description", plain_text(in_edition(c, "summary")))
         return node
 
     def stance(self, s: Stance) -> dict:
@@ -156,14 +170,16 @@ class Describer:
         actor = self.d.corpus.actors[s.actor.id]
         node = {"@type": "Quotation" if s.quote else "CreativeWork",
                 "creator": self.actor_ref(s.actor.id),
-                "description": f"{actor.name} {POSITION_WORDS[s.position]}",
+                "description": f"{in_edition(actor, 'name')} "
+                               f"{i18n.gettext(POSITION_WORDS[s.position])}",
                 "isPartOf": self.article_ref(s.source.id)}
         _put(node, "text", s.quote)
         return node
 
     def places(self, p: Place) -> dict:
-        node = {"@id": self.node_id("places", p.id), "@type": "Place", "name": p.name}
-        _put(node, "description", plain_text(p.summary))
+        node = {"@id": self.node_id("places", p.id), "@type": "Place",
+                "name": in_edition(p, "name")}
+        _put(node, "description", plain_text(in_edition(p, "summary")))
         if p.coordinates:
             node["geo"] = {"@type": "GeoCoordinates", "latitude": p.coordinates[0],
                            "longitude": p.coordinates[1]}

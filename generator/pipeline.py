@@ -7,12 +7,12 @@ from pathlib import Path
 from . import history
 from .diagnostics import Report
 from .i18n import edition
-from .languages import EDITIONS, SOURCE_LANGUAGE, prefix
+from .languages import EDITIONS, prefix
 from .link import Dossier, check_references, check_stance_quotes, link
 from .load import ParseCache, load
 from .model import Corpus
-from .outputs import OutputCollision, Publication, files
-from .render import PAGE_FOLDERS, render
+from .outputs import OutputCollision, Publication, edition_files, files
+from .render import render
 from .validate import validate
 
 
@@ -47,23 +47,20 @@ def _edition_url(publication: Publication, language: str) -> str | None:
 
 def generate(d: Dossier, publication: Publication, workers: int | None = None
              ) -> dict[str, str | bytes]:
-    """Every generated file under docs/: the pages of every edition (text; the English
-    at the top, the others under their language, ``id/actors/...``) and the outputs'
-    files."""
+    """Every generated file under docs/: the pages and outputs of every edition (the
+    English at the top, the others under their language, ``id/actors/...``) and the
+    site's outputs, made once for all editions."""
     pages: dict[str, str | bytes] = {}
-    made: dict[str, bytes] = {}
+    site = files(d, publication)
+    made: dict[str, bytes] = dict(site)
     for language in EDITIONS:
         with edition(language):
             rendered = render(d, workers, _edition_url(publication, language))
             pages.update((prefix(language) + path, text) for path, text in rendered.items())
-            if language == SOURCE_LANGUAGE:
-                made.update(files(d, publication))
-                continue
-            # An output beside the pages (the timeline's filters.json) belongs to each
-            # edition; the others (share cards) are the site's, made once.
-            made.update((prefix(language) + path, data)
-                        for path, data in files(d, publication).items()
-                        if path.split("/")[0] in PAGE_FOLDERS)
+            for path, data in edition_files(d, publication, site).items():
+                if prefix(language) + path in made:
+                    raise OutputCollision(f"two outputs would write docs/{prefix(language)}{path}")
+                made[prefix(language) + path] = data
     clash = sorted(set(pages) & set(made))
     if clash:
         raise OutputCollision(f"an output and a page would both write docs/{clash[0]}")

@@ -39,11 +39,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
                 "network", ".generated")
 """Folders of generated pages, the same in every edition."""
-OWNED = PAGE_FOLDERS + ("data", "feed.xml", cards.FOLDER) + tuple(
-    f"{language}/{folder}" for language in TRANSLATION_LANGUAGES for folder in PAGE_FOLDERS)
+EDITION_OUTPUTS = ("data", "feed.xml")
+"""What each edition's outputs write beside its pages: its data page, its feed."""
+OWNED = PAGE_FOLDERS + EDITION_OUTPUTS + (cards.FOLDER,) + tuple(
+    f"{language}/{folder}" for language in TRANSLATION_LANGUAGES
+    for folder in PAGE_FOLDERS + EDITION_OUTPUTS)
 """Folders under docs/ that the generator owns and replaces whole on each build: the
-English pages and the outputs at the top, each other edition's pages under its language
-(``id/articles``)."""
+English pages and the outputs at the top, each other edition's pages and outputs under
+its language (``id/articles``, ``id/feed.xml``)."""
 OVERVIEW = ".generated/overview.md"
 WIDE = {"hide": ["navigation", "toc"]}
 """Material's page option that gives the content the width of both sidebars."""

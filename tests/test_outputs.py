@@ -2,22 +2,48 @@
 
 import pytest
 
-from generator.outputs import OutputCollision, Publication, files
+from generator.i18n import edition
+from generator.outputs import Output, OutputCollision, Publication, Titles, edition_files, files
 from generator.pipeline import generate
 
 from .test_render import minimal
 
 
 def test_two_outputs_writing_one_path_are_refused():
-    one = lambda d, p: {"data/x.json": b"1"}
-    two = lambda d, p: {"data/x.json": b"2"}
+    one = Output(lambda d, p: {"data/x.json": b"1"})
+    two = Output(lambda d, p: {"data/x.json": b"2"})
     with pytest.raises(OutputCollision, match="docs/data/x.json"):
         files(minimal(), Publication(), (one, two))
 
 
 def test_output_files_come_back_sorted_by_path():
-    out = lambda d, p: {"b.txt": b"b", "a.txt": b"a"}
+    out = Output(lambda d, p: {"b.txt": b"b", "a.txt": b"a"})
     assert list(files(minimal(), Publication(), (out,))) == ["a.txt", "b.txt"]
+
+
+def test_a_site_output_is_made_once_and_an_edition_output_in_each_edition():
+    site = Output(lambda d, p: {"data/x.json": b"site"})
+    own = Output(lambda d, p, made: {"page.txt": sorted(made)[0].encode()}, per_edition=True)
+    assert files(minimal(), Publication(), (site, own)) == {"data/x.json": b"site"}
+    made = files(minimal(), Publication(), (site, own))
+    assert edition_files(minimal(), Publication(), made, (site, own)) \
+        == {"page.txt": b"data/x.json"}
+
+
+def test_an_edition_output_is_made_in_the_language_of_its_edition():
+    own = Output(lambda d, p, made: {"lang.txt": p.titles("id").name.encode()}, per_edition=True)
+    made = generate(minimal(), Publication(editions=(("id", Titles("Air")),)), workers=1)
+    assert made["id/feed.xml"] != made["feed.xml"]
+    with edition("id"):
+        assert edition_files(minimal(), Publication(editions=(("id", Titles("Air")),)), {},
+                             (own,)) == {"lang.txt": b"Air"}
+
+
+def test_the_downloads_are_made_once_for_every_edition():
+    made = generate(minimal(), Publication(), workers=1)
+    assert "data/dossier.json" in made and "id/data/index.md" in made
+    assert not [path for path in made if path.startswith("id/") and path.endswith(".json")
+                and not path.endswith("filters.json")]
 
 
 def test_generate_holds_the_pages_of_the_renderer():
@@ -49,3 +75,12 @@ def test_the_site_name_comes_from_mkdocs_yml_with_its_env_tags(tmp_path):
 def test_without_a_readable_config_the_site_keeps_a_generic_name(tmp_path):
     assert Publication.from_environment({}, config=tmp_path / "missing.yml").site_name \
         == Publication().site_name
+
+
+def test_each_edition_takes_its_titles_from_mkdocs_yml_and_falls_back_to_the_english(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: "Water"\nsite_description: Who pays\nextra:\n  editions:\n'
+                      '    id:\n      site_name: "Air"\n', encoding="utf-8")
+    publication = Publication.from_environment({}, config=config)
+    assert publication.titles("id") == Titles("Air", "Who pays")
+    assert publication.titles("en") == Titles("Water", "Who pays")

@@ -1,16 +1,22 @@
 """Outputs other than Markdown pages, each made from the linked dossier.
 
 A feed, a data download, a share image or a drawing is a module of this package
-with one function, ``files(dossier, publication) -> {path under docs/: bytes}``,
+with a function ``files(dossier, publication) -> {path under docs/: bytes}``,
 listed in ``OUTPUTS``. The page renderer knows nothing of them: the pipeline
 puts their files beside the pages, MkDocs copies them into the site as they are,
 and the same atomic build and unchanged-file rules apply to both.
+
+An output is either the site's, made once and shared by every edition (share
+cards, the data downloads), or the edition's (the feed, the data page), made once
+per language inside ``i18n.edition`` and placed under that edition's folder
+(``id/feed.xml``). An edition's output is also given the site's files, for a page
+that describes them (the data page gives each download's size).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +32,14 @@ class OutputCollision(Exception):
 
 
 @dataclass(frozen=True)
+class Titles:
+    """What an edition calls the site, in its language."""
+
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class Publication:
     """Where and how the site is published: what outputs need beyond the dossier."""
 
@@ -34,15 +48,34 @@ class Publication:
     or None for a local build that only works relative to itself."""
     site_name: str = "Dossier"
     """The site's title, ``site_name`` in mkdocs.yml."""
+    site_description: str | None = None
+    editions: tuple[tuple[str, Titles], ...] = ()
+    """Each other edition's own titles, ``extra.editions.<language>`` in mkdocs.yml."""
 
     @classmethod
     def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
         """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
-        the site's name from ``config`` when given."""
+        the site's titles from ``config`` when given."""
         value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
-        named = _site_name(config) if config else None
-        return cls(site_url=normalise_site_url(value) if value else None,
-                   **({"site_name": named} if named else {}))
+        site_url = normalise_site_url(value) if value else None
+        settings = _settings(config) if config else {}
+        english = _titles(settings)
+        if english is None:
+            return cls(site_url=site_url)
+        own = (settings.get("extra") or {}).get("editions") or {}
+        # An edition may give either title; the other stays the English one.
+        editions = tuple(sorted(
+            (language, Titles(_text(v.get("site_name")) or english.name,
+                              _text(v.get("site_description")) or english.description))
+            for language, v in own.items() if isinstance(language, str) and isinstance(v, dict)))
+        return cls(site_url=site_url, site_name=english.name,
+                   site_description=english.description, editions=editions)
+
+    def titles(self, language: str) -> Titles:
+        """The site's name and description in ``language``'s edition: its own where
+        mkdocs.yml gives them, else the English ones."""
+        english = Titles(self.site_name, self.site_description)
+        return dict(self.editions).get(language, english)
 
     @property
     def absolute_base(self) -> str:
@@ -55,15 +88,23 @@ class Publication:
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
-def _site_name(config: Path) -> str | None:
-    # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the default.
+def _settings(config: Path) -> dict:
+    # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the defaults.
     from mkdocs.utils.yaml import get_yaml_loader
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=get_yaml_loader())
     except (OSError, yaml.YAMLError):  # MkDocs reports a broken config itself
-        return None
-    name = data.get("site_name") if isinstance(data, dict) else None
-    return name.strip() if isinstance(name, str) and name.strip() else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _titles(settings: dict) -> Titles | None:
+    name = _text(settings.get("site_name"))
+    return Titles(name, _text(settings.get("site_description"))) if name else None
 
 
 def normalise_site_url(value: str) -> str:
@@ -74,21 +115,53 @@ def normalise_site_url(value: str) -> str:
     return value.rstrip("/") + "/"
 
 
-Output = Callable[[Dossier, Publication], dict[str, bytes]]
+Files = dict[str, bytes]
+SiteFiles = Callable[[Dossier, Publication], Files]
+EditionFiles = Callable[[Dossier, Publication, Mapping[str, bytes]], Files]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output module's ``files`` and whether each edition has its own."""
+
+    files: SiteFiles | EditionFiles
+    per_edition: bool = False
+    """Made in every edition's language, under its folder, and called with the site's
+    files as a third argument; otherwise made once, for the whole site."""
+
 
 from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
 
-OUTPUTS: tuple[Output, ...] = (cards.files, timeline_filters.files, feed.files, data.files)
-"""Every output module's ``files`` function, in the order they run."""
+OUTPUTS: tuple[Output, ...] = (
+    Output(cards.files), Output(data.files),
+    Output(timeline_filters.files, per_edition=True), Output(feed.files, per_edition=True),
+    Output(data.page, per_edition=True))
+"""Every output, in the order they run: the site's before the editions'."""
+
+
+def _add(made: dict[str, bytes], more: dict[str, bytes]) -> None:
+    for path, content in more.items():
+        if path in made:
+            raise OutputCollision(f"two outputs would write docs/{path}")
+        made[path] = content
 
 
 def files(d: Dossier, publication: Publication, outputs: tuple[Output, ...] = OUTPUTS
           ) -> dict[str, bytes]:
-    """Every output's files, by path under ``docs/``; no path is made twice."""
+    """The site's outputs' files, by path under ``docs/``; no path is made twice."""
     made: dict[str, bytes] = {}
     for output in outputs:
-        for path, content in output(d, publication).items():
-            if path in made:
-                raise OutputCollision(f"two outputs would write docs/{path}")
-            made[path] = content
+        if not output.per_edition:
+            _add(made, output.files(d, publication))
+    return dict(sorted(made.items()))
+
+
+def edition_files(d: Dossier, publication: Publication, site: Mapping[str, bytes],
+                  outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, bytes]:
+    """The files of the edition being rendered (see ``i18n.edition``), by path under
+    its own folder; ``site`` is what :func:`files` made."""
+    made: dict[str, bytes] = {}
+    for output in outputs:
+        if output.per_edition:
+            _add(made, output.files(d, publication, site))
     return dict(sorted(made.items()))

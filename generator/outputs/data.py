@@ -1,27 +1,53 @@
 """``/data/``: the dossier as downloads, and the page that explains and lists them.
 
-The downloads are made first, by the output modules ``dossier_json``, ``tables``
-and ``ftm``, so that the page can give each file's size and what it holds; this
-module's ``files`` returns them all with the page, and is the one listed in
-``OUTPUTS``. All are made anew on every build from the same dossier, and the same
-dossier gives the same bytes.
+The downloads are the site's, one set for every edition: made by the output modules
+``dossier_json``, ``tables`` and ``ftm`` from the curated record, whose fields are
+in English and whose ``translations`` carry the other languages. ``files`` returns
+them; ``page`` is each edition's page about them, in its language, giving each
+file's size and what it holds, and linking the one set. All are made anew on every
+build from the same dossier, and the same dossier gives the same bytes.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .. import render, schema
+from babel.numbers import format_decimal
+
+from .. import i18n, render, schema
 from ..diagnostics import with_article
+from ..i18n import N_, gettext
+from ..languages import NAMES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, prefix
 from ..link import Dossier
 from . import Publication, dossier_json, ftm, tables
 from .records import counts, type_name
 
 PAGE = "data/index.md"
-DESCRIPTION = "The dossier as data: JSON, CSV and FollowTheMoney downloads, and their schemas."
+DESCRIPTION = N_("The dossier as data: JSON, CSV and FollowTheMoney downloads, and their "
+                 "schemas.")
 TEMPLATE = "data.md.j2"
+
+NOUNS = {
+    "article": (N_("article"), N_("articles")), "actor": (N_("actor"), N_("actors")),
+    "event": (N_("event"), N_("events")), "claim": (N_("claim"), N_("claims")),
+    "place": (N_("place"), N_("places")), "quote": (N_("quote"), N_("quotes")),
+    "stance": (N_("stance"), N_("stances")), "link": (N_("link"), N_("links")),
+}
+"""What the data page calls each kind of record, one and many: the content model's
+entity types and lists of records."""
+NESTED_ROWS = N_("One row per %(one)s of %(an_owner)s, with the %(owner)s's id (CSV)")
+SCHEMA_OF = {
+    "article": N_("JSON Schema of an article's fields"),
+    "actor": N_("JSON Schema of an actor's fields"),
+    "event": N_("JSON Schema of an event's fields"),
+    "claim": N_("JSON Schema of a claim's fields"),
+    "place": N_("JSON Schema of a place's fields"),
+}
 
 
 @dataclass(frozen=True)
@@ -29,73 +55,98 @@ class Download:
     """One file as the page lists it."""
 
     name: str
-    """Its path relative to ``data/``: the link's target."""
+    """Its path relative to ``data/``, as the page shows it."""
+    href: str
+    """The link's target from the edition's data page."""
     holds: str
     size: str
     contents: str
     """How many of what it holds."""
 
 
+def number(n: int | Decimal, pattern: str = "#,##0") -> str:
+    """``1,234`` in English, ``1.234`` in Indonesian: as the edition writes numbers."""
+    return format_decimal(n, format=pattern, locale=i18n.language())
+
+
 def size_label(n: int) -> str:
     if n < 1000:
-        return f"{n} bytes"
+        return f"{number(n)} {gettext('bytes')}"
     if n < 1_000_000:
-        return f"{n / 1000:.1f} kB"
-    return f"{n / 1_000_000:.1f} MB"
+        return f"{number(Decimal(n) / 1000, '#,##0.0')} kB"
+    return f"{number(Decimal(n) / 1_000_000, '#,##0.0')} MB"
 
 
-def amount(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+def noun(name: str, n: int = 1) -> str:
+    one, many = NOUNS[name]
+    return gettext(one if n == 1 else many)
+
+
+def amount(n: int, name: str) -> str:
+    return f"{number(n)} {noun(name, n)}"
 
 
 def _entity_counts(by_folder: dict[str, int]) -> str:
-    return ", ".join(amount(n, type_name(folder), folder) for folder, n in by_folder.items())
-
-
-def downloads(d: Dossier, publication: Publication) -> tuple[dict[str, bytes], list[Download]]:
-    made: dict[str, bytes] = {}
-    listed: list[Download] = []
-
-    def add(path: str, data: bytes, holds: str, contents: str) -> None:
-        made[path] = data
-        listed.append(Download(posixpath.relpath(path, "data"), holds, size_label(len(data)),
-                               contents))
-
-    whole = dossier_json.files(d, publication)
-    add(dossier_json.PATH, whole.pop(dossier_json.PATH),
-        "Every entity with its fields and resolved references (JSON)",
-        _entity_counts(counts(d)))
-    rows = tables.tables(d)
-    for folder, n in counts(d).items():
-        path = tables.table_path(folder)
-        add(path, tables.encode(rows.pop(path)), f"One row per {type_name(folder)} (CSV)",
-            amount(n, type_name(folder), folder))
-    for entity_type in schema.ENTITY_TYPES.values():
-        owner = type_name(entity_type.folder)
-        for f in tables.nested_fields(entity_type):
-            table = rows.pop(tables.nested_path(entity_type.folder, f.name))
-            one = f.type.item.name
-            add(tables.nested_path(entity_type.folder, f.name), tables.encode(table),
-                f"One row per {one} of {with_article(owner)}, with the {owner}'s id (CSV)",
-                amount(len(table) - 1, one, f.name))
-    proxies = ftm.export(d, publication)
-    by_schema = Counter(p.schema.name for p in proxies)
-    add(ftm.PATH, ftm.encode(proxies), "FollowTheMoney entities, one per line (JSON lines)",
-        ", ".join(f"{n:,} {name}" for name, n in sorted(by_schema.items())))
-    for entity_type in schema.ENTITY_TYPES.values():
-        path = f"data/{dossier_json.schema_path(entity_type.folder)}"
-        add(path, whole.pop(path),
-            f"JSON Schema of {with_article(type_name(entity_type.folder))}'s fields", "")
-    return made, listed
+    return ", ".join(amount(n, type_name(folder)) for folder, n in by_folder.items())
 
 
 def files(d: Dossier, publication: Publication) -> dict[str, bytes]:
-    made, listed = downloads(d, publication)
+    """Every download, made once for the whole site."""
+    made = dossier_json.files(d, publication)
+    made.update(tables.files(d, publication))
+    made.update(ftm.files(d, publication))
+    return made
+
+
+def _ftm_counts(lines: bytes) -> Counter:
+    # Read back from the file made once, rather than exporting the dossier again.
+    return Counter(json.loads(line)["schema"] for line in lines.splitlines() if line)
+
+
+def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
+    """What the data page lists, in the edition's language, with the sizes of the files
+    in ``site``; ``up`` leads from the edition's ``data/`` to the site's."""
+    listed: list[Download] = []
+
+    def add(path: str, holds: str, contents: str) -> None:
+        name = posixpath.relpath(path, "data")
+        listed.append(Download(name, up + name, holds, size_label(len(site[path])), contents))
+
+    add(dossier_json.PATH, gettext("Every entity with its fields and resolved references (JSON)"),
+        _entity_counts(counts(d)))
+    for folder, n in counts(d).items():
+        add(tables.table_path(folder),
+            gettext("One row per %(one)s (CSV)") % {"one": noun(type_name(folder))},
+            amount(n, type_name(folder)))
+    for entity_type in schema.ENTITY_TYPES.values():
+        owner = type_name(entity_type.folder)
+        for f in tables.nested_fields(entity_type):
+            path = tables.nested_path(entity_type.folder, f.name)
+            one = f.type.item.name
+            records = sum(len(getattr(e, f.name)) for e in d.corpus.folder(entity_type.folder)
+                          .values())
+            add(path, gettext(NESTED_ROWS) % {"one": noun(one), "owner": noun(owner),
+                                              "an_owner": with_article(noun(owner))},
+                amount(records, one))
+    by_schema = _ftm_counts(site[ftm.PATH])
+    add(ftm.PATH, gettext("FollowTheMoney entities, one per line (JSON lines)"),
+        ", ".join(f"{number(n)} {name}" for name, n in sorted(by_schema.items())))
+    for entity_type in schema.ENTITY_TYPES.values():
+        add(f"data/{dossier_json.schema_path(entity_type.folder)}",
+            gettext(SCHEMA_OF[type_name(entity_type.folder)]), "")
+    return listed
+
+
+def page(d: Dossier, publication: Publication, site: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The data page of the edition being rendered, linking the site's downloads."""
+    language = i18n.language()
+    up = "" if language == SOURCE_LANGUAGE else "../" * (prefix(language).count("/") + 1) + "data/"
+    description = gettext(DESCRIPTION)
     # The module, not its names: the renderer imports this package for its share cards.
     renderer = render.Renderer()
-    renderer.page(PAGE, TEMPLATE, downloads=listed, site_name=publication.site_name,
-                  counts=counts(d),
+    renderer.page(PAGE, TEMPLATE, downloads=listing(d, site, up), counts=counts(d),
+                  site_name=publication.titles(language).name, language=language,
+                  translated=[NAMES[other] for other in TRANSLATION_LANGUAGES],
                   front_matter=render.front_matter(
-                      "Data", DESCRIPTION, share=render.share(None, DESCRIPTION)))
-    made[PAGE] = renderer.pages[PAGE].encode("utf-8")
-    return made
+                      gettext("Data"), description, share=render.share(None, description)))
+    return {PAGE: renderer.pages[PAGE].encode("utf-8")}

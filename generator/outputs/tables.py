@@ -6,6 +6,8 @@ content model, in its order, after ``id`` and ``page``; lists are joined with
 ``LIST_SEPARATOR``; coordinates are two columns. Lists of nested records (an
 article's quotes, a claim's stances, an actor's links) have a CSV of their own,
 ``data/<type>-<field>.csv``, a row per record, starting with the entity's id.
+Translations are a column per language and field, named as the path to them in
+``dossier.json``: ``translations.id.summary``, a quote's ``translations.id``.
 
 A text cell that a spreadsheet would take for a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, as
@@ -18,6 +20,7 @@ import csv
 import io
 
 from .. import schema as s
+from ..languages import TRANSLATION_LANGUAGES
 from ..link import Dossier
 from . import Publication
 from .records import entities, page_path, type_name, value
@@ -47,8 +50,21 @@ def _text(data) -> str:
     return data if not data.startswith(_FORMULA_START) else "'" + data
 
 
+def _translated(kind: s.Translations) -> list[tuple[str, str | None, object]]:
+    """Each translation column: its language, the field it translates (None for a
+    quote's, which translates the whole quote) and that field's type."""
+    if isinstance(kind.item, s.Obj):
+        return [(language, f.name, f.type) for language in TRANSLATION_LANGUAGES
+                for f in kind.item.fields]
+    return [(language, None, kind.item) for language in TRANSLATION_LANGUAGES]
+
+
 def cells(data, kind) -> list[str]:
-    """One field as cells: coordinates make two, everything else one."""
+    """One field as cells: coordinates make two, translations one per language and
+    field, everything else one."""
+    if isinstance(kind, s.Translations):
+        return [cell for language, name, item_kind in _translated(kind)
+                for cell in cells(_in(data.get(language), name), item_kind)]
     if isinstance(kind, s.Coordinates):
         return [repr(x) for x in data] if data else ["", ""]
     if data is None or data == "" or data == []:
@@ -59,10 +75,20 @@ def cells(data, kind) -> list[str]:
     return [_text(plain) if isinstance(kind, (s.Text, s.Markdown)) else plain]
 
 
+def _in(translation, name: str | None):
+    return getattr(translation, name) if translation is not None and name else translation
+
+
 def header(fields: tuple[s.Field, ...]) -> list[str]:
     names = []
     for f in fields:
-        names += ["latitude", "longitude"] if isinstance(f.type, s.Coordinates) else [f.name]
+        if isinstance(f.type, s.Coordinates):
+            names += ["latitude", "longitude"]
+        elif isinstance(f.type, s.Translations):
+            names += [".".join(filter(None, (f.name, language, name)))
+                      for language, name, _ in _translated(f.type)]
+        else:
+            names.append(f.name)
     return names
 
 
