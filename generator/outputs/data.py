@@ -17,12 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import format_decimal
 
 from .. import i18n, render, schema
 from ..diagnostics import with_article
 from ..i18n import N_, gettext
-from ..languages import NAMES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, prefix
+from ..languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, prefix
 from ..link import Dossier
 from . import Publication, dossier_json, ftm, tables
 from .records import counts, type_name
@@ -40,6 +41,7 @@ NOUNS = {
 }
 """What the data page calls each kind of record, one and many: the content model's
 entity types and lists of records."""
+BYTES = N_("bytes")
 NESTED_ROWS = N_("One row per %(one)s of %(an_owner)s, with the %(owner)s's id (CSV)")
 SCHEMA_OF = {
     "article": N_("JSON Schema of an article's fields"),
@@ -58,6 +60,10 @@ class Download:
     """Its path relative to ``data/``, as the page shows it."""
     href: str
     """The link's target from the edition's data page."""
+    shared: bool
+    """Whether the file is outside the edition's own docs tree (the one set in ``/data/``
+    linked from ``/id/data/``): MkDocs checks no such link, so it is raw HTML, written
+    as the built site serves it."""
     holds: str
     size: str
     contents: str
@@ -69,9 +75,15 @@ def number(n: int | Decimal, pattern: str = "#,##0") -> str:
     return format_decimal(n, format=pattern, locale=i18n.language())
 
 
+def language_name(tag: str) -> str:
+    """``Indonesian``, or ``Indonesia`` on an Indonesian page: as Babel's locale data
+    names the language in the edition's."""
+    return Locale.parse(tag).get_language_name(i18n.language())
+
+
 def size_label(n: int) -> str:
     if n < 1000:
-        return f"{number(n)} {gettext('bytes')}"
+        return f"{number(n)} {gettext(BYTES)}"
     if n < 1_000_000:
         return f"{number(Decimal(n) / 1000, '#,##0.0')} kB"
     return f"{number(Decimal(n) / 1_000_000, '#,##0.0')} MB"
@@ -110,7 +122,8 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
 
     def add(path: str, holds: str, contents: str) -> None:
         name = posixpath.relpath(path, "data")
-        listed.append(Download(name, up + name, holds, size_label(len(site[path])), contents))
+        listed.append(Download(name, up + name, bool(up), holds, size_label(len(site[path])),
+                               contents))
 
     add(dossier_json.PATH, gettext("Every entity with its fields and resolved references (JSON)"),
         _entity_counts(counts(d)))
@@ -146,7 +159,7 @@ def page(d: Dossier, publication: Publication, site: Mapping[str, bytes]) -> dic
     renderer = render.Renderer()
     renderer.page(PAGE, TEMPLATE, downloads=listing(d, site, up), counts=counts(d),
                   site_name=publication.titles(language).name, language=language,
-                  translated=[NAMES[other] for other in TRANSLATION_LANGUAGES],
+                  translated=[language_name(other) for other in TRANSLATION_LANGUAGES],
                   front_matter=render.front_matter(
                       gettext("Data"), description, share=render.share(None, description)))
     return {PAGE: renderer.pages[PAGE].encode("utf-8")}
