@@ -206,3 +206,43 @@ def test_a_local_build_gives_no_public_address_in_followthemoney():
     made = generate(dossier_of(FIXTURES / "valid"), Publication(), workers=1)
     assert b"127.0.0.1" not in made[ftm.PATH]
     assert json.loads(made["data/dossier.json"])["site_url"] is None
+
+
+def test_translations_are_csv_columns_named_by_their_path_in_dossier_json():
+    made = downloads("real")
+    north_korea = next(r for r in csv_rows(made["data/actors.csv"]) if r["id"] == "north-korea")
+    assert north_korea["translations.id.name"] == "Korea Utara"
+    assert "translations" not in north_korea
+    quotes = csv_rows(made["data/article-quotes.csv"])
+    assert "translations.id" in quotes[0]
+    document = json.loads(made["data/dossier.json"])
+    fields = next(a for a in document["actors"] if a["id"] == "north-korea")["fields"]
+    assert fields["translations"]["id"]["name"] == north_korea["translations.id.name"]
+
+
+def test_without_translations_the_translation_columns_are_there_and_empty():
+    rows = csv_rows(downloads("valid")["data/events.csv"])
+    assert rows and all(r["translations.id.title"] == "" for r in rows)
+
+
+@functools.lru_cache(maxsize=None)
+def indonesian_data_page(name: str) -> str:
+    made = generate(dossier_of(CORPORA[name]), Publication(site_url=SITE), workers=1)
+    return made["id/" + data.PAGE].decode("utf-8")
+
+
+def test_the_indonesian_data_page_says_in_indonesian_which_language_the_fields_are_in():
+    page = indonesian_data_page("real")
+    section = page.split("## Bahasa\n", 1)[1].split("\n## ", 1)[0]
+    assert "Bidang-bidangnya berbahasa Inggris" in section
+    assert "dalam bahasa Indonesia" in section
+    assert "[umpan Atom](../feed.xml)" in page  # the edition's own feed
+
+
+@pytest.mark.parametrize("name", ["real", "valid"])
+def test_the_indonesian_data_page_lists_every_download_of_the_one_set(name):
+    page = indonesian_data_page(name)
+    for path in downloads(name):
+        if path != data.PAGE:
+            assert f'<a href="../../{path}">' in page, path
+    assert "| Berkas | Keterangan | Ukuran | Jumlah |" in page

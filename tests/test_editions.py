@@ -100,8 +100,8 @@ def test_precision_labels_are_translated():
 
 
 def test_every_english_page_has_its_indonesian_counterpart(valid_pages):
-    # Rendered pages; an output's page (data/index.md) is shared by the editions' sites.
-    english = {p for p in valid_pages if p.split("/")[0] in PAGE_FOLDERS}
+    # Rendered pages and each edition's data page; the downloads are one set for the site.
+    english = {p for p in valid_pages if p.split("/")[0] in PAGE_FOLDERS + ("data",)}
     indonesian = {p[len("id/"):] for p in valid_pages if p.startswith("id/")}
     assert english and english == indonesian
 
@@ -231,3 +231,29 @@ def test_the_indonesian_edition_has_its_own_title_and_preview_locale(site):
     assert re.search(r"<title>[^<]*Senjata untuk perang di Ukraina", html)
     assert '<meta property="og:locale" content="id_ID">' in html
     assert '<meta property="og:locale" content="en_GB">' in (site / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_links_the_feed_of_its_own_edition_in_its_language(site, edition):
+    for rel in _html_pages(site, edition):
+        if rel == "404.html":
+            continue  # served at any address: its links start from the site's root
+        page = prefix(edition) + rel
+        html = (site / page).read_text(encoding="utf-8")
+        href, language = re.search(r'<link rel="alternate" type="application/atom\+xml" '
+                                   r'href="([^"]+)"\s+hreflang="([\w-]+)"', html).groups()
+        feed = _resolve(page, href)
+        assert feed == prefix(edition) + "feed.xml", page
+        assert language == edition
+        assert f'xml:lang="{edition}"'.encode() in (site / feed).read_bytes()[:200]
+
+
+def test_the_downloads_are_one_set_that_every_editions_data_page_links(site):
+    assert sorted(p.name for p in (site / "id" / "data").iterdir()) == ["index.html"]
+    for page in ("data/index.html", "id/data/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.(?:json|csv))"', html)
+        assert len(links) >= 10, page
+        for href in links:
+            assert (site / _resolve(page, href)).is_file(), (page, href)
+            assert _resolve(page, href).startswith("data/"), (page, href)

@@ -117,3 +117,91 @@ def test_a_local_build_uses_the_local_servers_address():
     result = parsed(FIXTURES / "valid", None)
     assert all(e.link.startswith(LOCAL_SITE_URL) for e in result.entries)
     assert result.feed.id == LOCAL_SITE_URL
+
+
+# The Indonesian edition's feed, beside its pages.
+
+ID_FEED = "id/" + feed.PATH
+
+
+def parsed_edition(sources: Path, site_url: str | None = SITE):
+    return feedparser.parse(made(sources, site_url)[ID_FEED])
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_the_indonesian_feed_is_valid_atom_in_indonesian_linking_indonesian_pages(name):
+    result = parsed_edition(CORPORA[name])
+    assert result.bozo == 0, result.get("bozo_exception")
+    assert result.feed.language == "id"
+    assert result.feed.link == f"{SITE}id/"
+    pages = made(CORPORA[name])
+    for entry in result.entries:
+        assert entry.link.startswith(f"{SITE}id/")
+        assert entry.link.removeprefix(SITE).removesuffix("/") + ".md" in pages
+
+
+def test_the_indonesian_feed_gives_translated_titles_and_summaries_in_indonesian():
+    d = dossier_of(ROOT / "sources")
+    result = parsed_edition(ROOT / "sources")
+    assert result.feed.title == "Dossier: artikel dan peristiwa terbaru"
+    events = [e for e in result.entries if "/events/" in e.link]
+    assert events
+    for entry in events:
+        event = d.corpus.events[entry.link.rstrip("/").split("/")[-1]]
+        assert entry.title == event.translations["id"].title
+        assert entry.title_detail.language == "id"
+        assert entry.summary_detail.language == "id"
+
+
+def test_a_headline_stays_as_published_and_says_its_language_in_each_feed():
+    d = dossier_of(ROOT / "sources")
+    for result in (parsed(ROOT / "sources"), parsed_edition(ROOT / "sources")):
+        articles = [e for e in result.entries if "/articles/" in e.link]
+        assert articles
+        for entry in articles:
+            assert entry.title == d.corpus.articles[entry.link.rstrip("/").split("/")[-1]].title
+            assert entry.title_detail.language == "id"
+
+
+def test_dates_in_the_indonesian_feed_are_written_as_indonesian_writes_them():
+    summaries = [e.summary for e in parsed_edition(ROOT / "sources").entries]
+    assert any(" Agu 2023" in s for s in summaries)
+    assert not any(" Aug " in s or s.startswith("Aug") for s in summaries)
+
+
+def test_without_translations_the_indonesian_feed_gives_the_english_marked_as_english():
+    english = {e.link.replace(SITE, f"{SITE}id/"): e for e in parsed(FIXTURES / "valid").entries}
+    result = parsed_edition(FIXTURES / "valid")
+    assert result.feed.language == "id"
+    for entry in result.entries:
+        assert entry.summary_detail.language == "en"
+        if "/events/" in entry.link:
+            assert entry.title == english[entry.link].title
+            assert entry.title_detail.language == "en"
+
+
+def test_hostile_text_in_a_translation_is_plain_text_in_the_indonesian_feed():
+    result = parsed_edition(FIXTURES / "hostile")
+    assert all(e.summary_detail.type == "text/plain" for e in result.entries)
+    titles = " ".join(e.title for e in result.entries)
+    assert "ID Event title <script>alert(1)</script>" in titles  # as text, escaped in the XML
+    raw = made(FIXTURES / "hostile")[ID_FEED]
+    assert b"<script>" not in raw
+
+
+def test_the_indonesian_feed_is_the_same_bytes_on_every_build(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    publication = Publication(site_url=SITE, site_name="Dossier")
+    first = generate(dossier_of(sources), publication, workers=1)
+    second = generate(dossier_of(sources), publication, workers=1)
+    assert first[ID_FEED] == second[ID_FEED] and first[feed.PATH] == second[feed.PATH]
+
+
+def test_each_feed_is_titled_by_its_editions_name_in_mkdocs_yml():
+    publication = Publication.from_environment({}, config=ROOT / "mkdocs.yml")
+    made = generate(dossier_of(FIXTURES / "valid"), publication, workers=1)
+    english, indonesian = feedparser.parse(made[feed.PATH]), feedparser.parse(made[ID_FEED])
+    assert english.feed.title == f"{publication.site_name}: newest articles and events"
+    assert indonesian.feed.title.startswith("Senjata untuk perang di Ukraina")
+    assert indonesian.feed.author == publication.titles("id").name

@@ -19,7 +19,7 @@ from pyld import jsonld
 
 from generator.dates import parse_date
 from generator.jsonld import Describer, exact_date, script_text
-from generator.languages import TRANSLATION_LANGUAGES
+from generator.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from generator.outputs import Publication
 from generator.pipeline import generate
 
@@ -47,23 +47,31 @@ def local_loader(url, options=None):
 
 
 @functools.lru_cache(maxsize=None)
-def structured_data(sources: Path, site_url: str | None = SITE) -> dict[str, dict]:
-    """Every English entity page's JSON-LD, parsed from the front matter the theme prints.
-    Shared between tests: none may change it."""
-    pages = generate(dossier_of(sources), Publication(site_url=site_url), workers=1)
+def _pages(sources: Path, site_url: str | None) -> dict:
+    return generate(dossier_of(sources), Publication(site_url=site_url), workers=1)
+
+
+@functools.lru_cache(maxsize=None)
+def structured_data(sources: Path, site_url: str | None = SITE, language: str = "en"
+                    ) -> dict[str, dict]:
+    """Every entity page's JSON-LD in ``language``'s edition, by its path in the edition,
+    parsed from the front matter the theme prints. Shared between tests: none may change it."""
     found = {}
-    for path, text in pages.items():
-        if path.split("/")[0] in TRANSLATION_LANGUAGES:
-            continue  # the other editions' pages, each under its own address
+    for path, text in _pages(sources, site_url).items():
+        own = path.removeprefix(prefix(language))
+        if not path.startswith(prefix(language)) or own.split("/")[0] in TRANSLATION_LANGUAGES:
+            continue  # another edition's page, under its own address
         match = re.search(r'^jsonld: (".*")$', text, re.M) if isinstance(text, str) else None
         if match:
-            found[path] = json.loads(json.loads(match.group(1)))
+            found[own] = json.loads(json.loads(match.group(1)))
     return found
 
 
-@pytest.fixture(scope="module", params=sorted(CORPORA))
+@pytest.fixture(scope="module", params=[(name, language) for name in sorted(CORPORA)
+                                        for language in EDITIONS], ids="-".join)
 def corpus(request) -> tuple[Path, dict[str, dict]]:
-    return CORPORA[request.param], structured_data(CORPORA[request.param])
+    name, language = request.param
+    return CORPORA[name], structured_data(CORPORA[name], language=language), language
 
 
 def _terms(node) -> set[str]:
@@ -77,18 +85,19 @@ def _terms(node) -> set[str]:
 
 
 def test_every_entity_page_has_structured_data_of_its_type(corpus):
-    sources, found = corpus
+    sources, found, language = corpus
     entities = {f"{p.parent.name}/{p.stem}.md" for p in sources.glob("*/*.yml")}
     assert set(found) == entities
     for path, data in found.items():
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "WebPage"
-        assert data["url"] == f"{SITE}{path.removesuffix('.md')}/"
+        assert data["url"] == f"{SITE}{prefix(language)}{path.removesuffix('.md')}/"
+        assert data["inLanguage"] == language
         assert data["about"]["@type"] in EXPECTED_TYPES[path.split("/")[0]], path
 
 
 def test_actors_are_typed_by_kind(corpus):
-    sources, found = corpus
+    sources, found, _ = corpus
     kinds = {"person": "Person", "organization": "Organization", "state": "Country"}
     for path, data in found.items():
         if path.startswith("actors/"):
@@ -98,14 +107,14 @@ def test_actors_are_typed_by_kind(corpus):
 
 
 def test_every_term_is_one_schema_org_defines(corpus):
-    _, found = corpus
+    _, found, _ = corpus
     defined = set(json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"])
     for path, data in found.items():
         assert _terms(data) <= defined, (path, _terms(data) - defined)
 
 
 def test_structured_data_round_trips_through_a_json_ld_processor(corpus):
-    _, found = corpus
+    _, found, _ = corpus
     options = {"documentLoader": local_loader}
     for path, data in found.items():
         expanded = jsonld.expand(data, options)
@@ -199,3 +208,35 @@ def test_script_text_cannot_end_the_script_element_and_parses_to_the_same_data()
     text = script_text(data)
     assert not re.search(r"[<>&\u2028\u2029]", text)
     assert json.loads(text) == data
+
+
+def test_an_indonesian_page_describes_the_entity_in_indonesian_at_its_own_address():
+    data = structured_data(ROOT / "sources", language="id")["actors/north-korea.md"]
+    assert data["inLanguage"] == "id"
+    assert data["name"] == data["about"]["name"] == "Korea Utara"
+    assert data["url"] == f"{SITE}id/actors/north-korea/"
+    assert data["about"]["@id"].startswith(f"{SITE}id/actors/north-korea/")
+
+
+def test_a_source_report_keeps_its_own_language_and_headline_in_every_edition():
+    for language in EDITIONS:
+        report = structured_data(ROOT / "sources", language=language)[
+            "articles/2023-09-05-kompas-kim-putin-senjata.md"]["about"]
+        assert report["@type"] == "NewsArticle"
+        assert report["inLanguage"] == "id"
+        assert report["headline"].startswith("Kim Jong Un Disebut Akan Bertemu Putin")
+
+
+def test_without_translations_an_indonesian_page_states_its_language_and_gives_the_english():
+    english = structured_data(FIXTURES / "valid")["actors/maria-costa.md"]
+    indonesian = structured_data(FIXTURES / "valid", language="id")["actors/maria-costa.md"]
+    assert indonesian["inLanguage"] == "id" and english["inLanguage"] == "en"
+    assert indonesian["about"]["description"] == english["about"]["description"]
+
+
+def test_hostile_text_in_a_translation_stays_inert_in_the_indonesian_structured_data():
+    pages = _pages(FIXTURES / "hostile", SITE)
+    text = pages["id/actors/hostile-person.md"]
+    value = json.loads(re.search(r'^jsonld: (".*")$', text, re.M).group(1))
+    assert "ID Person name <script>" in json.loads(value)["name"]
+    assert not re.search(r"[<>&]", value)  # as printed inside the page's script element

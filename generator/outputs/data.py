@@ -21,7 +21,6 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from .. import i18n, render, schema
-from ..diagnostics import with_article
 from ..i18n import N_, gettext
 from ..languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, prefix
 from ..link import Dossier
@@ -42,7 +41,12 @@ NOUNS = {
 """What the data page calls each kind of record, one and many: the content model's
 entity types and lists of records."""
 BYTES = N_("bytes")
-NESTED_ROWS = N_("One row per %(one)s of %(an_owner)s, with the %(owner)s's id (CSV)")
+NESTED_ROWS = {
+    "quotes": N_("One row per quote of an article, with the article's id (CSV)"),
+    "stances": N_("One row per stance of a claim, with the claim's id (CSV)"),
+    "links": N_("One row per link of an actor, with the actor's id (CSV)"),
+}
+"""What each CSV of records inside an entity holds, by the content model's field."""
 SCHEMA_OF = {
     "article": N_("JSON Schema of an article's fields"),
     "actor": N_("JSON Schema of an actor's fields"),
@@ -132,15 +136,12 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
             gettext("One row per %(one)s (CSV)") % {"one": noun(type_name(folder))},
             amount(n, type_name(folder)))
     for entity_type in schema.ENTITY_TYPES.values():
-        owner = type_name(entity_type.folder)
         for f in tables.nested_fields(entity_type):
             path = tables.nested_path(entity_type.folder, f.name)
             one = f.type.item.name
             records = sum(len(getattr(e, f.name)) for e in d.corpus.folder(entity_type.folder)
                           .values())
-            add(path, gettext(NESTED_ROWS) % {"one": noun(one), "owner": noun(owner),
-                                              "an_owner": with_article(noun(owner))},
-                amount(records, one))
+            add(path, gettext(NESTED_ROWS[f.name]), amount(records, one))
     by_schema = _ftm_counts(site[ftm.PATH])
     add(ftm.PATH, gettext("FollowTheMoney entities, one per line (JSON lines)"),
         ", ".join(f"{number(n)} {name}" for name, n in sorted(by_schema.items())))
