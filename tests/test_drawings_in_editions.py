@@ -1,4 +1,4 @@
-"""The drawings and the timeline's filter box speak the edition's language."""
+"""The drawings and the scripts (the timeline's filter box, search) speak the edition's language."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator import graph, i18n, timeline
+from generator import editions, graph, i18n, timeline
 from generator.i18n import Fallback
 from generator.link import event_order
 from generator.outputs import Publication, timeline_filters
@@ -81,3 +81,11 @@ def test_each_editions_filter_data_holds_its_words_and_its_names(seed):
     # One form for one event and one for more, each with the script's placeholders.
     assert [("%(count)s" in s and "%(filter)s" in s) for s in english["words"]["showing"]] == [True, True]
     assert english["words"]["showing"][0] != english["words"]["showing"][1]
+
+
+def test_each_editions_configuration_gives_the_scripts_their_words_in_its_language():
+    english = editions.edition_data("en", "")["words"]
+    indonesian = editions.edition_data("id", "")["words"]
+    assert english["results"] == "Search results"
+    assert indonesian["results"] == "Hasil pencarian"
+    assert set(english) == set(indonesian) == set(editions.SCRIPT_WORDS)
