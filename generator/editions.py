@@ -25,6 +25,10 @@ INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Network"), N_("Claims
              N_("Switch to dark mode"), N_("Switch to light mode"))
 """Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the
 catalogue has them; a label it does not have stays as written."""
+SCRIPT_WORDS = {"results": N_("Search results"),
+                "unavailable": N_("Search is unavailable: its index is missing.")}
+"""What the site's own scripts write (javascripts/search.js), translated per edition; the
+theme writes them into each page (``#dossier-words``), where the scripts read them."""
 TITLES = ("site_name", "site_description", "copyright")
 """Settings an edition may give in its own language under ``extra.editions.<language>``,
 besides ``og_locale`` (the language and territory link previews announce)."""
@@ -68,11 +72,13 @@ FEED_TITLE = N_("%(site)s: newest articles and events")
 
 
 def edition_data(language: str, site_url: str, site_name: str = "") -> dict:
-    """What the theme additions need: this edition, its feed's title, and the way to
-    every other edition."""
+    """What the theme additions need: this edition, its feed's title, the way to every
+    other edition, and the words of the scripts in this edition's language."""
     with edition(language):
+        words = {key: gettext(message) for key, message in SCRIPT_WORDS.items()}
         feed_title = gettext(FEED_TITLE) % {"site": site_name}
     return {
+        "words": words,
         "language": language,
         "feed_title": feed_title,
         "root": "" if language == SOURCE_LANGUAGE else "../" * prefix(language).count("/"),
