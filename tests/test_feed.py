@@ -204,4 +204,4 @@ def test_each_feed_is_titled_by_its_editions_name_in_mkdocs_yml():
     english, indonesian = feedparser.parse(made[feed.PATH]), feedparser.parse(made[ID_FEED])
     assert english.feed.title == f"{publication.site_name}: newest articles and events"
     assert indonesian.feed.title.startswith("Senjata untuk perang di Ukraina")
-    assert indonesian.feed.author == publication.titles("id").name
+    assert indonesian.feed.author == publication.name_in("id")

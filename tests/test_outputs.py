@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.i18n import edition
-from generator.outputs import Output, OutputCollision, Publication, Titles, edition_files, files
+from generator.i18n import edition, language
+from generator.outputs import Output, OutputCollision, Publication, edition_files, files
 from generator.pipeline import generate
 
 from .test_render import minimal
@@ -31,12 +31,12 @@ def test_a_site_output_is_made_once_and_an_edition_output_in_each_edition():
 
 
 def test_an_edition_output_is_made_in_the_language_of_its_edition():
-    own = Output(lambda d, p, made: {"lang.txt": p.titles("id").name.encode()}, per_edition=True)
-    made = generate(minimal(), Publication(editions=(("id", Titles("Air")),)), workers=1)
-    assert made["id/feed.xml"] != made["feed.xml"]
+    own = Output(lambda d, p, made: {"lang.txt": p.name_in(language()).encode()},
+                 per_edition=True)
+    publication = Publication(site_name="Water", edition_names=(("id", "Air"),))
+    assert edition_files(minimal(), publication, {}, (own,)) == {"lang.txt": b"Water"}
     with edition("id"):
-        assert edition_files(minimal(), Publication(editions=(("id", Titles("Air")),)), {},
-                             (own,)) == {"lang.txt": b"Air"}
+        assert edition_files(minimal(), publication, {}, (own,)) == {"lang.txt": b"Air"}
 
 
 def test_the_downloads_are_made_once_for_every_edition():
@@ -77,10 +77,10 @@ def test_without_a_readable_config_the_site_keeps_a_generic_name(tmp_path):
         == Publication().site_name
 
 
-def test_each_edition_takes_its_titles_from_mkdocs_yml_and_falls_back_to_the_english(tmp_path):
+def test_each_edition_takes_its_name_from_mkdocs_yml_and_falls_back_to_the_english(tmp_path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text('site_name: "Water"\nsite_description: Who pays\nextra:\n  editions:\n'
-                      '    id:\n      site_name: "Air"\n', encoding="utf-8")
+    config.write_text('site_name: "Water"\nextra:\n  editions:\n    id:\n      site_name: "Air"\n'
+                      '    pt:\n      og_locale: pt_PT\n', encoding="utf-8")
     publication = Publication.from_environment({}, config=config)
-    assert publication.titles("id") == Titles("Air", "Who pays")
-    assert publication.titles("en") == Titles("Water", "Who pays")
+    assert (publication.name_in("id"), publication.name_in("en")) == ("Air", "Water")
+    assert publication.name_in("pt") == "Water"

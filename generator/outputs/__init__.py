@@ -32,14 +32,6 @@ class OutputCollision(Exception):
 
 
 @dataclass(frozen=True)
-class Titles:
-    """What an edition calls the site, in its language."""
-
-    name: str
-    description: str | None = None
-
-
-@dataclass(frozen=True)
 class Publication:
     """Where and how the site is published: what outputs need beyond the dossier."""
 
@@ -48,34 +40,27 @@ class Publication:
     or None for a local build that only works relative to itself."""
     site_name: str = "Dossier"
     """The site's title, ``site_name`` in mkdocs.yml."""
-    site_description: str | None = None
-    editions: tuple[tuple[str, Titles], ...] = ()
-    """Each other edition's own titles, ``extra.editions.<language>`` in mkdocs.yml."""
+    edition_names: tuple[tuple[str, str], ...] = ()
+    """Each other edition's own name for the site, by language:
+    ``extra.editions.<language>.site_name`` in mkdocs.yml."""
 
     @classmethod
     def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
         """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
-        the site's titles from ``config`` when given."""
+        the site's names from ``config`` when given."""
         value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
         site_url = normalise_site_url(value) if value else None
         settings = _settings(config) if config else {}
-        english = _titles(settings)
-        if english is None:
-            return cls(site_url=site_url)
+        name = _text(settings.get("site_name"))
         own = (settings.get("extra") or {}).get("editions") or {}
-        # An edition may give either title; the other stays the English one.
-        editions = tuple(sorted(
-            (language, Titles(_text(v.get("site_name")) or english.name,
-                              _text(v.get("site_description")) or english.description))
-            for language, v in own.items() if isinstance(language, str) and isinstance(v, dict)))
-        return cls(site_url=site_url, site_name=english.name,
-                   site_description=english.description, editions=editions)
+        names = tuple(sorted((language, _text(v.get("site_name"))) for language, v in own.items()
+                             if isinstance(v, dict) and _text(v.get("site_name"))))
+        return cls(site_url=site_url, **({"site_name": name} if name else {}),
+                   edition_names=names)
 
-    def titles(self, language: str) -> Titles:
-        """The site's name and description in ``language``'s edition: its own where
-        mkdocs.yml gives them, else the English ones."""
-        english = Titles(self.site_name, self.site_description)
-        return dict(self.editions).get(language, english)
+    def name_in(self, language: str) -> str:
+        """The site's name in ``language``'s edition: its own, else the English one."""
+        return dict(self.edition_names).get(language, self.site_name)
 
     @property
     def absolute_base(self) -> str:
@@ -100,11 +85,6 @@ def _settings(config: Path) -> dict:
 
 def _text(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _titles(settings: dict) -> Titles | None:
-    name = _text(settings.get("site_name"))
-    return Titles(name, _text(settings.get("site_description"))) if name else None
 
 
 def normalise_site_url(value: str) -> str:

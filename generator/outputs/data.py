@@ -159,7 +159,7 @@ def page(d: Dossier, publication: Publication, site: Mapping[str, bytes]) -> dic
     # The module, not its names: the renderer imports this package for its share cards.
     renderer = render.Renderer()
     renderer.page(PAGE, TEMPLATE, downloads=listing(d, site, up), counts=counts(d),
-                  site_name=publication.titles(language).name, language=language,
+                  site_name=publication.name_in(language), language=language,
                   translated=[language_name(other) for other in TRANSLATION_LANGUAGES],
                   front_matter=render.front_matter(
                       gettext("Data"), description, share=render.share(None, description)))

@@ -92,10 +92,9 @@ def event_entry(e: Event, d: Dossier, base: str) -> Entry:
     title, text = i18n.in_edition(e, "title"), i18n.in_edition(e, "summary")
     summary = f"{e.date.label()}. {plain_text(text) or title}"
     changed = d.history.last_changed("events", e.id)
-    english = isinstance(text or title, i18n.Fallback)
     return Entry(url, title, summary, changed or instant(e.date), None, ("event",),
                  title_language=_other(i18n.language(), title),
-                 summary_language="en" if english else None)
+                 summary_language=_other(i18n.language(), text or title))
 
 
 def entries(d: Dossier, base: str, length: int = LENGTH) -> list[Entry]:
@@ -112,14 +111,13 @@ def entries(d: Dossier, base: str, length: int = LENGTH) -> list[Entry]:
 def atom(d: Dossier, publication: Publication, length: int = LENGTH) -> bytes:
     """The feed of the edition being rendered (see ``i18n.edition``)."""
     language = i18n.language()
-    site = publication.absolute_base
-    base = site + prefix(language)
-    titles = publication.titles(language)
+    base = publication.absolute_base + prefix(language)
+    name = publication.name_in(language)
     chosen = entries(d, base, length)
     feed = FeedGenerator()
     feed.id(base)
-    feed.title(i18n.gettext(FEED_TITLE) % {"site": titles.name})
-    feed.author({"name": titles.name})
+    feed.title(i18n.gettext(FEED_TITLE) % {"site": name})
+    feed.author({"name": name})
     feed.link(href=base, rel="alternate")
     feed.link(href=f"{base}{PATH}", rel="self")
     feed.language(language)
