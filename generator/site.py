@@ -117,21 +117,28 @@ def index_search(site_dir: Path) -> None:
         raise BuildFailed("search index: " + (result.stdout + result.stderr).strip())
 
 
-def stage_edition(docs: Path, language: str, target: Path) -> None:
-    """The docs tree of ``language``'s edition: its pages from ``docs/<language>/``, and
-    everything else (styles, scripts, downloads) shared."""
+def edition_files(docs: Path, language: str) -> dict[str, Path]:
+    """The docs tree of ``language``'s edition, by path in that tree: its pages from
+    ``docs/<language>/``, and everything else (styles, scripts, downloads) shared."""
     own = docs / language
+    files = {p.relative_to(own).as_posix(): p for p in sorted(own.rglob("*")) if p.is_file()}
+    ours = {rel.split("/")[0] for rel in files}
     skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
-    shutil.copytree(own, target)
     for path in sorted(docs.iterdir()):
         # A hand-written page with no version in this language is shown in English
         # rather than missing from the edition's navigation.
-        if path.name in skip or (target / path.name).exists():
+        if path.name in skip or path.name in ours:
             continue
-        if path.is_dir():
-            shutil.copytree(path, target / path.name)
-        else:
-            shutil.copy2(path, target / path.name)
+        shared = sorted(path.rglob("*")) if path.is_dir() else [path]
+        files.update({p.relative_to(docs).as_posix(): p for p in shared if p.is_file()})
+    return files
+
+
+def stage_edition(docs: Path, language: str, target: Path) -> None:
+    """A copy of ``language``'s edition's docs tree in ``target``."""
+    for rel, source in edition_files(docs, language).items():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target / rel)
 
 
 def _write_config(base: dict, language: str, path: Path) -> Path:

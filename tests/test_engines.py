@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
+from generator import editions, zensical
 from generator.site import ENGINES, engine_command
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, run_generator
 from .parity import differences, main_content, page_paths
 
 CORPORA = {"seed dossier": ROOT / "sources", "other topic": FIXTURES / "valid"}
@@ -61,3 +62,58 @@ def test_the_comparison_notices_a_changed_word_and_a_link_elsewhere():
 def test_an_unknown_engine_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown engine 'hugo'"):
         engine_command("hugo", tmp_path / "mkdocs.yml", tmp_path / "site")
+
+
+# What makes the Indonesian edition build with Zensical: a complete configuration, and
+# raw links that Zensical reads as the generator meant them.
+
+def test_each_editions_configuration_is_complete_with_its_lists_given_once(tmp_path):
+    base = editions.read_config(ROOT / "mkdocs.yml")
+    own = editions.config(base, "id", None)
+    assert "INHERIT" not in own
+    assert own["theme"]["language"] == "id" and own["theme"]["features"] == \
+        base["theme"]["features"]
+    assert len(own["nav"]) == len(base["nav"]) and own["nav"][0] == {"Beranda": "index.md"}
+    assert len(own["theme"]["palette"]) == len(base["theme"]["palette"])
+    assert own["markdown_extensions"] == base["markdown_extensions"]
+    assert base["theme"]["language"] == "en"  # the base is left as it was
+
+
+def test_mkdocs_yml_site_url_is_read_from_the_environment_as_mkdocs_reads_it(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/dossier")
+    base = editions.read_config(ROOT / "mkdocs.yml")
+    assert base["site_url"] == "https://example.org/dossier"
+    assert editions.config(base, "en", None)["site_url"] == "https://example.org/dossier/"
+    assert editions.config(base, "id", None)["site_url"] == "https://example.org/dossier/id/"
+
+
+def test_a_setting_no_configuration_file_can_carry_fails_the_build_with_its_line(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra_templates:\n"
+                      "  - !!python/name:os.system\n", encoding="utf-8")
+    run = run_generator("site", "--strict", "--engine", "zensical", cwd=project)
+    assert run.code == 1
+    assert "mkdocs.yml" in run.err and "line" in run.err and "python/name" in run.err
+    assert "Traceback" not in run.err
+    assert not (project / "site").exists()
+
+
+def test_a_raw_link_is_rewritten_relative_to_its_source_file_for_zensical():
+    page = '<a class="net-node" href="../../actors/belarus/" data-id="belarus">'
+    assert zensical.adapt_page(page, "actors/alexander-lukashenko.md") == \
+        '<a class="net-node" href="belarus/" data-id="belarus">'
+    assert zensical.file_relative("../../claims/x/#stances", "articles/a.md") == \
+        "../claims/x/#stances"
+    assert zensical.file_relative("../", "tags/summit/2.md") == "./"
+
+
+def test_markdown_links_and_absolute_addresses_are_left_to_zensical(tmp_path):
+    text = ("[Belarus](../actors/belarus.md) <a href=\"https://example.org/x/\">x</a> "
+            "<a href=\"#top\">top</a> <a href=\"/feed.xml\">feed</a>")
+    assert zensical.adapt_page(text, "actors/x.md") == text
+    docs = tmp_path / "docs"
+    (docs / "actors").mkdir(parents=True)
+    index = '<a href="../network/">network</a>'
+    (docs / "actors" / "index.md").write_text(index, encoding="utf-8")
+    zensical.adapt_docs(docs)
+    assert (docs / "actors" / "index.md").read_text(encoding="utf-8") == index
