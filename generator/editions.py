@@ -102,10 +102,10 @@ def config(base: dict, language: str, site_url: str | None) -> dict:
     settings) with the edition's own. ``site_url`` is the whole site's address with a
     trailing slash, when known."""
     # mergedeep is how MkDocs merges an INHERITed file; it copies, leaving ``base`` as it was.
-    return mergedeep.merge({}, base, overrides(base, language, site_url))
+    return mergedeep.merge({}, base, _overrides(base, language, site_url))
 
 
-def overrides(base: dict, language: str, site_url: str | None) -> dict:
+def _overrides(base: dict, language: str, site_url: str | None) -> dict:
     """What ``language``'s edition sets differently from ``base``."""
     if site_url is None and isinstance(base.get("site_url"), str):
         site_url = base["site_url"].rstrip("/") + "/"
