@@ -37,6 +37,10 @@ INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Network"), N_("Claims
              N_("Switch to dark mode"), N_("Switch to light mode"))
 """Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the
 catalogue has them; a label it does not have stays as written."""
+SCRIPT_WORDS = {"results": N_("Search results"),
+                "unavailable": N_("Search is unavailable: its index is missing.")}
+"""What the site's own scripts write (javascripts/search.js), translated per edition; the
+theme writes them into each page (``#dossier-words``), where the scripts read them."""
 TITLES = ("site_name", "site_description", "copyright")
 """Settings an edition may give in its own language under ``extra.editions.<language>``,
 besides ``og_locale`` (the language and territory link previews announce)."""
@@ -87,8 +91,12 @@ def _translated_palette(palette):
 
 
 def edition_data(language: str, site_url: str) -> dict:
-    """What the theme additions need: this edition and the way to every other one."""
+    """What the theme additions need: this edition, the way to every other one, and the
+    words of the scripts in this edition's language."""
+    with edition(language):
+        words = {key: gettext(message) for key, message in SCRIPT_WORDS.items()}
     return {
+        "words": words,
         "language": language,
         "root": "" if language == SOURCE_LANGUAGE else "../" * prefix(language).count("/"),
         "site_url": site_url,

@@ -19,12 +19,13 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import combinations
 
+from .i18n import N_, gettext, in_edition, ngettext
 from .link import Dossier
 
-KIND_TITLES = {"disagreement": "Opposite positions on a claim",
-               "agreement": "Same position on a claim",
-               "affiliation": "Affiliations", "co-mention": "Mentioned together"}
-"""Each kind of tie, the most telling first."""
+KIND_TITLES = {"disagreement": N_("Opposite positions on a claim"),
+               "agreement": N_("Same position on a claim"),
+               "affiliation": N_("Affiliations"), "co-mention": N_("Mentioned together")}
+"""Each kind of tie, the most telling first; translated where shown."""
 NETWORK_CAP = 70
 """Most actors in the whole-dossier network; the others are reached from the actors index."""
 TIE_CAP = 160
@@ -174,11 +175,17 @@ def describe(tie: Tie, names: dict[str, str]) -> str:
     a, b = names[tie.source], names[tie.target]
     n = tie.weight
     if tie.kind == "co-mention":
-        return f"{a} and {b}: mentioned together in {n} article{'s' if n != 1 else ''}"
-    if tie.kind == "affiliation":
-        return f"{a} is affiliated with {b}"
-    verb = "take opposite positions" if tie.kind == "disagreement" else "take the same position"
-    return f"{a} and {b} {verb} on {n} claim{'s' if n != 1 else ''}"
+        text = ngettext("%(a)s and %(b)s: mentioned together in %(n)d article",
+                        "%(a)s and %(b)s: mentioned together in %(n)d articles", n)
+    elif tie.kind == "affiliation":
+        text = gettext("%(a)s is affiliated with %(b)s")
+    elif tie.kind == "disagreement":
+        text = ngettext("%(a)s and %(b)s take opposite positions on %(n)d claim",
+                        "%(a)s and %(b)s take opposite positions on %(n)d claims", n)
+    else:
+        text = ngettext("%(a)s and %(b)s take the same position on %(n)d claim",
+                        "%(a)s and %(b)s take the same position on %(n)d claims", n)
+    return text % {"a": a, "b": b, "n": n}
 
 
 def _radius(articles: int, most: int) -> float:
@@ -204,8 +211,9 @@ def _node(d: Dossier, actor_id: str, x: float, y: float, most: int, labelled: bo
         anchor = "middle" if abs(ux) < 0.3 else "start" if ux > 0 else "end"
         if anchor == "middle":
             label = (label[0], label[1] + (8 if uy > 0 else -4))
-    return Node(actor_id, actor.name, actor.kind, n, round(x, 1), round(y, 1), r, labelled,
-                _shorten(actor.name, room), round(label[0], 1), round(label[1], 1), anchor)
+    name = in_edition(actor, "name")
+    return Node(actor_id, name, actor.kind, n, round(x, 1), round(y, 1), r, labelled,
+                _shorten(name, room), round(label[0], 1), round(label[1], 1), anchor)
 
 
 def _line(tie: Tie, at: dict[str, Node], names: dict[str, str]) -> Line:

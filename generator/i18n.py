@@ -142,8 +142,24 @@ def localized(entity):
 
 
 def english(text: str | None):
-    """Text the model keeps in English only (a place's kind), marked as such elsewhere."""
+    """Text the model keeps in English only, marked as such elsewhere."""
     return Fallback(text) if text and language() != SOURCE_LANGUAGE else text
+
+
+PLACE_KINDS = {kind: kind for kind in (
+    N_("city"), N_("town"), N_("village"), N_("capital"), N_("region"), N_("province"),
+    N_("district"), N_("country"), N_("island"), N_("sea"), N_("river"), N_("port"),
+    N_("facility"), N_("building"), N_("military base"), N_("airport"), N_("border crossing"),
+    N_("site"))}
+"""The usual words for a place's ``kind``, which is free text in English; the catalogue
+translates these, and any other kind is shown in English, marked as such."""
+
+
+def place_kind(kind: str | None):
+    """A place's kind in the edition's language, when it is one of ``PLACE_KINDS``."""
+    if kind and language() != SOURCE_LANGUAGE and kind.strip().lower() in PLACE_KINDS:
+        return gettext(kind.strip().lower())
+    return english(kind)
 
 
 def _is_english(value) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import graph, placemap, urls
 from . import timeline as drawing
-from .i18n import english, gettext, in_edition, month_name
+from .i18n import gettext, in_edition, month_name, place_kind
 from .link import Dossier, article_order, event_order
 from .matrix import matrix
 from .views import KIND_LABELS, Limited, LinkItem, Links
@@ -234,7 +234,7 @@ def places(d: Dossier) -> list[Listing]:
     pages = _with_links(d, _paginated("places", "places_index.md.j2", gettext("Places"), ordered,
                                       count=len(ordered), map=None, located=0,
                                       unplaced=None),
-                        lambda links, p: (links.to("places", p), english(p.kind),
+                        lambda links, p: (links.to("places", p), place_kind(p.kind),
                                           links.actor_ref(p.country) if p.country else None,
                                           len(d.events_at.get(p.id, []))
                                           + len(d.articles_at.get(p.id, []))))
@@ -300,10 +300,10 @@ def network(d: Dossier) -> list[Listing]:
     picture = graph.network(d)
     links = Links(d)
     actor = lambda actor_id: links.to("actors", d.corpus.actors[actor_id])
-    groups = [Group(title, [(actor(l.tie.source), l.description, actor(l.tie.target))
+    groups = [Group(gettext(title), [(actor(l.tie.source), l.description, actor(l.tie.target))
                             for l in picture.lines if l.tie.kind == kind])
               for kind, title in graph.KIND_TITLES.items()]
-    return [Listing("network/index.md", "network.md.j2", "Network", dict(
+    return [Listing("network/index.md", "network.md.j2", gettext("Network"), dict(
         picture=picture, groups=[g for g in groups if g.rows],
         actors=len(d.corpus.actors)), wide=True)]
 

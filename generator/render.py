@@ -82,6 +82,9 @@ def _environment(language: str) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n", _TranslatedConstants])
     env.globals["edition_translations"] = i18n.translations(language)
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    # For the drawings' macros, which are imported without the page's context.
+    env.globals["kind_names"] = {kind: i18n.translations(language).gettext(name)
+                                 for kind, name in views.KIND_NAMES.items()}
     env.filters.update(t=md_phrase, prose=md_block, points=md_list, attr=html_text, url=_url,
                        link=md_link, links=md_links, dated=md_dated, site=site_href,
                        a=html_link, commas=_commas, lang=lang_attribute)

@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .dates import Date, DatePoint
+from .i18n import in_edition, month_abbr
 from .link import Dossier
 from .model import Event
 
@@ -34,7 +35,6 @@ CHAR = 6.3
 TITLE_CHARS = 40
 SHORT = 62
 """Longest span, in days, that counts towards a month's room (two months)."""
-_MONTHS = [calendar.month_abbr[m] for m in range(13)]
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def pieces(spans: list[tuple[int, int]], width: float) -> list[Piece]:
                 s, e = _month_span(year, m)
                 n = density.get((year, m), 0)
                 raw.append((s, e, 30 + 28 * n if n else 8, "month" if n else "quiet",
-                            _MONTHS[m]))
+                            month_abbr(m)))
         elif year in touched:
             raw.append((dt.date(year, 1, 1).toordinal(), dt.date(year + 1, 1, 1).toordinal(),
                         48, "year", str(year)))
@@ -196,7 +196,8 @@ def ticks(axis: list[Piece]) -> list[Tick]:
 
 
 def _label(e: Event) -> str:
-    title = e.title if len(e.title) <= TITLE_CHARS else e.title[:TITLE_CHARS - 1].rstrip() + "…"
+    title = in_edition(e, "title")
+    title = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1].rstrip() + "…"
     return f"{title} · {e.date.label()}" if e.date.qualified else title
 
 
@@ -229,7 +230,7 @@ def chart(d: Dossier, events: list[Event], width: int = WIDTH) -> Chart:
             lane_ends.append(right)
         lane_ends[lane] = right
         tags = sorted({t for r in e.sources for t in d.corpus.articles[r.id].tags})
-        marks.append(Mark(e.id, e.title, e.date.label(), label, round(x0, 1), round(x1, 1),
+        marks.append(Mark(e.id, in_edition(e, "title"), e.date.label(), label, round(x0, 1), round(x1, 1),
                           lane, shape, e.date.qualified, round(label_x, 1), anchor,
                           " ".join(sorted({r.id for r in e.actors})),
                           " ".join(sorted({r.id for r in e.places})), " ".join(tags)))

@@ -251,7 +251,7 @@ def claim_view(d: Dossier, c: Claim) -> dict:
 def place_view(d: Dossier, p: Place) -> dict:
     links = Links(d)
     return dict(
-        p=p, kind=i18n.english(p.kind), country=links.actor_ref(p.country) if p.country else None,
+        p=p, kind=i18n.place_kind(p.kind), country=links.actor_ref(p.country) if p.country else None,
         coordinates=_coordinates(p.coordinates) if p.coordinates else None,
         events=Limited.of([links.event(e) for e in d.events_at.get(p.id, [])][::-1]),
         articles=Limited.of([links.article(a) for a in d.articles_at.get(p.id, [])]),

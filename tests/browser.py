@@ -103,7 +103,12 @@ def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
 
 
 def serious_violations(page) -> list[dict]:
-    """axe-core's serious and critical violations on the page as loaded."""
+    """axe-core's serious and critical violations on the page as loaded.
+
+    Colours are judged once the theme's fades are over: halfway through one, text is
+    half transparent and its contrast is not what a reader sees."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

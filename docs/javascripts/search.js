@@ -14,6 +14,10 @@
   if (!configElement) return;
   var config = JSON.parse(configElement.textContent);
   var words = config.translations || {};
+  // The project's own words, in the page's edition (generator/editions.py); the live
+  // preview, which serves mkdocs.yml as it is, has none and shows the English.
+  var wordsElement = document.getElementById("dossier-words");
+  var own = wordsElement ? JSON.parse(wordsElement.textContent) : {};
   var highlight = (config.features || []).indexOf("search.highlight") !== -1;
 
   // config.base is relative to the current page ("../.." on an article). Resolved here,
@@ -168,7 +172,7 @@
         }
       } catch (error) {
         // No index: a live preview serves the pages without one (`make site` builds it).
-        show({ query: latest, meta: "Search is unavailable: its index is missing.", nodes: [],
+        show({ query: latest, meta: own.unavailable || "Search is unavailable: its index is missing.", nodes: [],
                results: [], items: [] });
         console.warn("Pagefind search failed:", error);
       } finally {
@@ -357,7 +361,7 @@
     meta.setAttribute("aria-live", "polite");
     var list = element("ol", "md-search-result__list");
     list.id = "pagefind-results";
-    list.setAttribute("aria-label", "Search results");
+    list.setAttribute("aria-label", own.results || "Search results");
     output.append(meta, list);
     // Their list and its count stay in place, hidden by the stylesheet, so that their
     // renderer finds what it expects; ours is put right after them.

@@ -1,11 +1,19 @@
 // Filters on the timeline, kept in the address so a filtered view can be shared:
 // ?actor=ID, ?place=ID, ?tag=TAG (together they narrow each other). Each mark
 // carries its event's ids in data attributes; timeline/filters.json names every id,
-// so that an unknown one gets a clear message. Without this script the page shows
-// every event, and every mark is still a link.
+// so that an unknown one gets a clear message, and holds the filter box's words in
+// the page's language. Without this script the page shows every event, and every
+// mark is still a link.
 (function () {
   var LANE = 22;  // the drawing's lane height, as generator/timeline.py sets it
-  var KINDS = [["actor", "actors", "actor"], ["place", "places", "place"], ["tag", "tags", "tag"]];
+  var KINDS = [["actor", "actors"], ["place", "places"], ["tag", "tags"]];
+
+  // A sentence of filters.json's `words`, its %(name)s placeholders filled in.
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (all, name) {
+      return name in values ? values[name] : all;
+    });
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -53,26 +61,28 @@
     status.textContent = "";
     status.className = "tl-status";
     if (!active.length) return;
-    var described = known.map(function (k) {
-      return (k[0] === "tag" ? "reported under the tag " : k[0] === "place" ? "at " : "that list ")
-        + "“" + names[k[0]][params.get(k[0])] + "”";
-    }).join(" and ");
+    var words = names.words;
+    var described = !known.length ? "" : known.map(function (k) {
+      return fill(words["filter_" + k[0]], { name: names[k[0]][params.get(k[0])] });
+    }).reduce(function (first, second) {
+      return fill(words["and"], { first: first, second: second });
+    });
     var count = Object.keys(shown).length;
     if (unknown.length) {
       status.classList.add("tl-warning");
       status.appendChild(document.createTextNode(unknown.map(function (k) {
-        return "No such " + k[2] + ": “" + params.get(k[0]) + "”.";
-      }).join(" ") + (known.length ? " " : " Showing every event. ")));
+        return fill(words["unknown_" + k[0]], { id: params.get(k[0]) });
+      }).join(" ") + (known.length ? " " : " " + words.every + " ")));
     }
     if (known.length && months.length) {
-      status.appendChild(document.createTextNode("This timeline is split by month: open a month to see its events "
-        + described + "; the filter stays on. "));
+      status.appendChild(document.createTextNode(fill(words["months"], { filter: described }) + " "));
     } else if (known.length) {
-      status.appendChild(document.createTextNode(count
-        ? "Showing " + count + " of " + marks.length + " event" + (marks.length === 1 ? "" : "s") + " " + described + ". "
-        : "No event on this page is " + described.replace(/^that list/, "listing") + ". "));
+      status.appendChild(document.createTextNode((count
+        ? fill(words.showing[marks.length === 1 ? 0 : 1],
+              { count: count, total: marks.length, filter: described })
+        : fill(words["none"], { filter: described })) + " "));
     }
-    var all = el("a", { href: location.pathname }, "Show all events");
+    var all = el("a", { href: location.pathname }, words.all);
     all.addEventListener("click", function (event) {
       event.preventDefault();
       history.replaceState(null, "", location.pathname);
@@ -125,7 +135,7 @@
   }
 
   function build(box, names, marks, months) {
-    var form = el("form", { class: "tl-form", "aria-label": "Filter the timeline" });
+    var form = el("form", { class: "tl-form", "aria-label": names.words.form });
     KINDS.forEach(function (k) {
       var present = {};
       if (marks.length) {
@@ -135,9 +145,9 @@
       }
       var options = Object.keys(present).filter(function (id) { return id in (names[k[0]] || {}); });
       options.sort(function (a, b) { return names[k[0]][a].localeCompare(names[k[0]][b]); });
-      var label = el("label", {}, k[2].charAt(0).toUpperCase() + k[2].slice(1) + " ");
+      var label = el("label", {}, names.words[k[0]] + " ");
       var select = el("select", { name: k[0] });
-      select.appendChild(el("option", { value: "" }, "any"));
+      select.appendChild(el("option", { value: "" }, names.words.any));
       options.forEach(function (id) { select.appendChild(el("option", { value: id }, names[k[0]][id])); });
       select.addEventListener("change", function () {
         var params = new URLSearchParams(location.search);
