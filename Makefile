@@ -35,9 +35,10 @@ check: $(STAMP)
 build: $(STAMP)
 	$(PY) -m generator build --strict
 
-## serve: live preview at http://127.0.0.1:8000, regenerating when a source changes
+## serve: live preview at http://127.0.0.1:8000, regenerating when a source changes;
+## EDITION=id previews the Indonesian edition at http://127.0.0.1:8000/id/
 serve: $(STAMP)
-	$(PY) -m generator serve
+	$(PY) -m generator serve $(if $(EDITION),--edition $(EDITION))
 
 ## new: start a source file from a commented template, e.g. make new TYPE=actor ID=jane-doe
 new: $(STAMP)

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import annotations, jsonschema, scaffold
 from .coverage import coverage
 from .diagnostics import Report
+from .languages import EDITIONS
 from .link import Dossier
 from .load import display_path
 from .outputs import Publication
@@ -45,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="what builds the HTML (default: %(default)s)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+            sub.add_argument("--edition", choices=EDITIONS, default=EDITIONS[0],
+                             help="the edition to preview, served under its own address "
+                                  "(/id/ for id; default: %(default)s)")
     _add_authoring_commands(commands)
     return parser
 
@@ -135,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "serve":
         from .serve import serve
-        return serve(project, args.addr)
+        return serve(project, args.addr, args.edition)
     # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
     github = args.command == "check" and annotations.in_github_actions(os.environ)
     generated = _generate(project, args.strict, publication, github)

@@ -1,4 +1,12 @@
-"""One MkDocs configuration per edition, each inheriting the project's ``mkdocs.yml``.
+"""One complete configuration per edition: the project's ``mkdocs.yml`` with the
+edition's settings merged in, as MkDocs merges an ``INHERIT``ed file (mappings merged
+key by key, everything else replaced).
+
+Each file is complete rather than an ``INHERIT`` of ``mkdocs.yml`` because Zensical,
+which reads the same files, merges an inherited file differently: it appends lists,
+which would give the Indonesian edition the English navigation and palette followed by
+its own. ``!ENV`` tags are resolved as MkDocs resolves them, from the environment of
+the build.
 
 The English edition is built from ``docs/`` into the site root, as before; every other
 edition from a docs tree of its own into ``site/<language>/``, with the theme's
@@ -13,7 +21,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import mergedeep
 import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+from yaml_env_tag import construct_env_tag
 
 from .i18n import N_, edition, gettext
 from .languages import EDITIONS, NAMES, SOURCE_LANGUAGE, prefix
@@ -34,15 +46,26 @@ TITLES = ("site_name", "site_description", "copyright")
 besides ``og_locale`` (the language and territory link previews announce)."""
 
 
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; tags such as ``!ENV`` are MkDocs' to resolve."""
+class ConfigError(Exception):
+    """``mkdocs.yml`` cannot be read into an edition's configuration; the message says where."""
 
 
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+class _Loader(yaml.SafeLoader):
+    """Plain YAML and MkDocs' ``!ENV``. A Python object (``!!python/name:``) or MkDocs'
+    ``!relative`` cannot be written into a configuration file, so they are refused."""
+
+
+_Loader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    """The settings of ``path`` (and of any file it ``INHERIT``s), ``!ENV`` resolved."""
+    try:
+        with path.open("rb") as source:
+            return yaml_load(source, _Loader) or {}
+    except (OSError, ConfigurationError) as exc:
+        # MkDocs' message names the line (and the tag it could not take).
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def _translated_nav(nav):
@@ -88,15 +111,21 @@ def edition_data(language: str, site_url: str, site_name: str = "") -> dict:
     }
 
 
-def config(base: dict, base_file: str, language: str, site_url: str | None) -> dict:
-    """The configuration of ``language``'s edition, written beside ``base_file``'s copy
-    (``INHERIT`` is relative to the file written). ``site_url`` is the whole site's
-    address with a trailing slash, when known."""
+def config(base: dict, language: str, site_url: str | None) -> dict:
+    """The complete configuration of ``language``'s edition: ``base`` (``mkdocs.yml``'s
+    settings) with the edition's own. ``site_url`` is the whole site's address with a
+    trailing slash, when known."""
+    # mergedeep is how MkDocs merges an INHERITed file; it copies, leaving ``base`` as it was.
+    return mergedeep.merge({}, base, _overrides(base, language, site_url))
+
+
+def _overrides(base: dict, language: str, site_url: str | None) -> dict:
+    """What ``language``'s edition sets differently from ``base``."""
     if site_url is None and isinstance(base.get("site_url"), str):
         site_url = base["site_url"].rstrip("/") + "/"
     site_url = site_url or ""
     theme = {"custom_dir": str(THEME)}
-    result: dict = {"INHERIT": base_file}
+    result: dict = {}
     own = ((base.get("extra") or {}).get("editions") or {}).get(language) or {}
     if language != SOURCE_LANGUAGE:
         result.update({key: own[key] for key in TITLES if own.get(key)})
@@ -107,8 +136,8 @@ def config(base: dict, base_file: str, language: str, site_url: str | None) -> d
                 theme["palette"] = _translated_palette(base_theme["palette"])
             if "nav" in base:
                 result["nav"] = _translated_nav(base["nav"])
-        if site_url:
-            result["site_url"] = site_url + prefix(language)
+    if site_url:
+        result["site_url"] = site_url + prefix(language)
     result["theme"] = theme
     # A truthy, non-list `alternate` makes Material show its language selector, which
     # theme/partials/alternate.html fills with this page's counterparts.
@@ -121,5 +150,5 @@ def config(base: dict, base_file: str, language: str, site_url: str | None) -> d
 
 
 def dumps(settings: dict) -> str:
-    # JSON is YAML; MkDocs reads it as such.
+    # JSON is YAML; MkDocs and Zensical read it as such.
     return json.dumps(settings, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -2,6 +2,12 @@
 
 MkDocs reloads the browser when a file under docs/ changes; since only pages whose
 bytes change are rewritten, an edit to one source reloads quickly.
+
+Another edition (``--edition id``) is served from a mirror of its docs tree in
+``.build/serve-<language>/`` with its generated configuration, at its own address
+(``/id/``); after each regeneration only the files whose bytes changed are copied, so
+it reloads as quickly. Its language switch leads to an English page the preview does
+not serve.
 """
 
 from __future__ import annotations
@@ -9,12 +15,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import editions
 from .diagnostics import Report
+from .languages import SOURCE_LANGUAGE
 from .outputs import Publication
 from .pipeline import check, generate
-from .site import Project, engine_env
+from .site import Project, edition_files, engine_env
 from .write import sync
 
 POLL_SECONDS = 0.5
@@ -39,14 +48,65 @@ def regenerate(project: Project, cache: dict) -> bool:
     return True
 
 
-def serve(project: Project, addr: str) -> int:
+@dataclass(frozen=True)
+class Preview:
+    """What ``mkdocs serve`` runs on: a configuration and the folder it runs in."""
+
+    language: str
+    config: Path
+    cwd: Path
+
+    @classmethod
+    def of(cls, project: Project, language: str, addr: str) -> "Preview":
+        """The preview of ``language``'s edition; for English, the project itself."""
+        if language == SOURCE_LANGUAGE:
+            return cls(language, project.config, project.root)
+        root = project.root / ".build" / f"serve-{language}"
+        root.mkdir(parents=True, exist_ok=True)
+        # The preview's own address, so that MkDocs serves the edition under /id/.
+        settings = editions.config(editions.read_config(project.config), language,
+                                   f"http://{addr}/")
+        (root / "mkdocs.yml").write_text(editions.dumps(settings), encoding="utf-8")
+        return cls(language, root / "mkdocs.yml", root)
+
+    def refresh(self, docs: Path) -> int:
+        """Mirror the edition's docs tree from ``docs``; the number of files written."""
+        if self.language == SOURCE_LANGUAGE:
+            return 0
+        return mirror(edition_files(docs, self.language), self.cwd / "docs")
+
+
+def mirror(files: dict[str, Path], target: Path) -> int:
+    """Make ``target`` hold exactly ``files`` (path in target -> source), writing only
+    the files whose bytes differ, so that MkDocs rebuilds only those."""
+    written = 0
+    for rel, source in files.items():
+        data = source.read_bytes()
+        path = target / rel
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written += 1
+    for path in sorted(target.rglob("*")):
+        if path.is_file() and path.relative_to(target).as_posix() not in files:
+            path.unlink()
+    return written
+
+
+def serve(project: Project, addr: str, language: str = SOURCE_LANGUAGE) -> int:
     cache: dict = {}
     if not regenerate(project, cache):
         return 1
+    try:
+        preview = Preview.of(project, language, addr)
+    except editions.ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    preview.refresh(project.docs)
     # --dirty: MkDocs rebuilds only the pages whose files changed, which are the
     # only ones the regeneration rewrites.
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", addr,
-                               "-f", str(project.config)], cwd=project.root, env=engine_env())
+                               "-f", str(preview.config)], cwd=preview.cwd, env=engine_env())
     seen = _snapshot(project.sources)
     try:
         while server.poll() is None:
@@ -54,7 +114,8 @@ def serve(project: Project, addr: str) -> int:
             now = _snapshot(project.sources)
             if now != seen:
                 seen = now
-                regenerate(project, cache)
+                if regenerate(project, cache):
+                    preview.refresh(project.docs)
     except KeyboardInterrupt:
         pass
     finally:

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editions
+from . import editions, zensical
 from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 from .outputs import Publication
 from .render import PAGE_FOLDERS
@@ -40,7 +40,8 @@ class Project:
 
 
 THEME = "generator/theme"
-"""The theme override that mkdocs.yml names as ``custom_dir``, relative to mkdocs.yml."""
+"""The theme override that mkdocs.yml names as ``custom_dir``, relative to mkdocs.yml
+(the generated configurations name generator/theme/ by its absolute path)."""
 
 
 class BuildFailed(Exception):
@@ -63,18 +64,31 @@ def engine_env() -> dict[str, str]:
 _COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+def engine_output(engine: str, config: Path, site_dir: Path) -> Path:
+    """Where ``engine`` writes the site: MkDocs into ``site_dir``; Zensical, which has no
+    output option and keeps its site_dir inside the folder of its configuration, into
+    ``site/`` beside the configuration, from where ``engine_build`` moves it."""
+    return config.parent / "site" if engine == "zensical" else site_dir
+
+
 def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
-    """The strict build of ``engine``. Zensical has no output option: it writes to the
-    config's site_dir, ``site/`` beside the config, which is where ``site_dir`` is here."""
+    """The strict build of ``engine``, into ``engine_output(engine, config, site_dir)``."""
     if engine == "zensical":
-        if site_dir != config.parent / "site":
-            raise ValueError(f"zensical writes to {config.parent / 'site'}, not {site_dir}")
         return [sys.executable, "-m", "zensical", "build", "--strict", "--clean",
                 "-f", str(config)]
     if engine == "mkdocs":
         return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                 "-f", str(config), "-d", str(site_dir)]
     raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
+
+def place_output(engine: str, config: Path, site_dir: Path) -> None:
+    """Move what ``engine`` built into ``site_dir``, where it did not write there itself."""
+    output = engine_output(engine, config, site_dir)
+    if output != site_dir:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        output.rename(site_dir)
 
 
 def engine_build(engine: str, config: Path, site_dir: Path, cwd: Path) -> None:
@@ -84,6 +98,7 @@ def engine_build(engine: str, config: Path, site_dir: Path, cwd: Path) -> None:
         output = _COLOUR.sub("", result.stdout + result.stderr)
         # Zensical follows its report with a Python traceback that says only "Aborted".
         raise BuildFailed(output.split("Traceback (most recent call last)")[0].strip())
+    place_output(engine, config, site_dir)
 
 
 # What the search covers: the home and about pages and every entity page. Listings,
@@ -102,35 +117,41 @@ def index_search(site_dir: Path) -> None:
         raise BuildFailed("search index: " + (result.stdout + result.stderr).strip())
 
 
-def stage_edition(docs: Path, language: str, target: Path) -> None:
-    """The docs tree of ``language``'s edition: its pages from ``docs/<language>/``, and
-    everything else (styles, scripts, downloads) shared."""
+def edition_files(docs: Path, language: str) -> dict[str, Path]:
+    """The docs tree of ``language``'s edition, by path in that tree: its pages from
+    ``docs/<language>/``, and everything else (styles, scripts, downloads) shared."""
     own = docs / language
+    files = {p.relative_to(own).as_posix(): p for p in sorted(own.rglob("*")) if p.is_file()}
+    ours = {rel.split("/")[0] for rel in files}
     skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
-    shutil.copytree(own, target)
     for path in sorted(docs.iterdir()):
         # A hand-written page with no version in this language is shown in English
         # rather than missing from the edition's navigation.
-        if path.name in skip or (target / path.name).exists():
+        if path.name in skip or path.name in ours:
             continue
-        if path.is_dir():
-            shutil.copytree(path, target / path.name)
-        else:
-            shutil.copy2(path, target / path.name)
+        shared = sorted(path.rglob("*")) if path.is_dir() else [path]
+        files.update({p.relative_to(docs).as_posix(): p for p in shared if p.is_file()})
+    return files
 
 
-def _write_config(base: dict, base_file: str, language: str, path: Path) -> Path:
+def stage_edition(docs: Path, language: str, target: Path) -> None:
+    """A copy of ``language``'s edition's docs tree in ``target``."""
+    for rel, source in edition_files(docs, language).items():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target / rel)
+
+
+def _write_config(base: dict, language: str, path: Path) -> Path:
     # SITE_URL is what mkdocs.yml's site_url reads (!ENV); every edition is under it.
     site_url = Publication.from_environment().site_url
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(editions.dumps(editions.config(base, base_file, language, site_url)),
-                    encoding="utf-8")
+    path.write_text(editions.dumps(editions.config(base, language, site_url)), encoding="utf-8")
     return path
 
 
 @dataclass(frozen=True)
 class EditionBuild:
-    """One MkDocs run: an edition's configuration, where it builds to, and from where."""
+    """One engine run: an edition's configuration, where it builds to, and from where."""
 
     language: str
     config: Path
@@ -138,36 +159,36 @@ class EditionBuild:
     cwd: Path
 
 
-def prepare_editions(stage: Path, config: Path) -> list[EditionBuild]:
+def prepare_editions(stage: Path, config: Path, engine: str = "mkdocs") -> list[EditionBuild]:
     """Configurations (and docs trees) of every edition in ``stage``, whose ``docs/`` holds
     all pages: English from ``docs/`` into ``site/``, each other language from a tree of
-    its own into ``site/<language>/``. The English build comes first: it empties site/."""
-    base_copy = stage / "mkdocs.yml"
-    if not base_copy.exists() or not base_copy.samefile(config):
-        shutil.copy2(config, base_copy)
-    base = editions.read_config(config)
+    its own into ``site/<language>/``. The English build comes first: it empties site/.
+
+    Each configuration is complete (generator/editions.py), so that both engines read it;
+    for Zensical, each docs tree's raw links are adapted (generator/zensical.py)."""
+    try:
+        base = editions.read_config(config)
+    except editions.ConfigError as exc:
+        raise BuildFailed(str(exc)) from None
     builds = [EditionBuild(SOURCE_LANGUAGE, _write_config(
-        base, "mkdocs.yml", SOURCE_LANGUAGE, stage / "mkdocs.en.yml"), stage / "site", stage)]
+        base, SOURCE_LANGUAGE, stage / "mkdocs.en.yml"), stage / "site", stage)]
     for language in TRANSLATION_LANGUAGES:
         # Its own folder, so that paths mkdocs.yml gives relative to the working folder
         # (the snippets' docs/.generated) lead into this edition's tree.
         root = stage / language
         shutil.rmtree(root, ignore_errors=True)
         stage_edition(stage / "docs", language, root / "docs")
-        own = _write_config(base, "../mkdocs.yml", language, root / "mkdocs.yml")
+        own = _write_config(base, language, root / "mkdocs.yml")
         builds.append(EditionBuild(language, own, stage / "site" / language, root))
+    if engine == "zensical":
+        for build in builds:
+            zensical.adapt_docs(build.config.parent / "docs", skip=TRANSLATION_LANGUAGES)
     return builds
 
 
 def build_editions(stage: Path, config: Path, engine: str = "mkdocs") -> None:
-    """Build and index every edition from ``stage/docs`` into ``stage/site``.
-
-    Zensical reads no ``INHERIT``: with it, only the English edition is built."""
-    if engine != "mkdocs":
-        engine_build(engine, stage / "mkdocs.yml", stage / "site", cwd=stage)
-        index_search(stage / "site")
-        return
-    for build in prepare_editions(stage, config):
+    """Build and index every edition from ``stage/docs`` into ``stage/site``."""
+    for build in prepare_editions(stage, config, engine):
         engine_build(engine, build.config, build.site, cwd=build.cwd)
         index_search(build.site)
 
@@ -180,10 +201,8 @@ def build_site(project: Project, pages: dict[str, str | bytes], engine: str = "m
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=work, prefix="stage-"))
     try:
-        shutil.copy2(project.config, stage / "mkdocs.yml")
-        # MkDocs finds custom_dir beside the config it is given: the staged copy.
-        if (project.config.parent / THEME).is_dir():
-            shutil.copytree(project.config.parent / THEME, stage / THEME)
+        # Each edition's configuration names the theme override by its absolute path
+        # (generator/editions.py), so only the docs are staged.
         stage_docs(pages, project.docs, stage / "docs")
         build_editions(stage, project.config, engine)
         counts = sync(pages, project.docs)

@@ -113,13 +113,3 @@ def serious_violations(page) -> list[dict]:
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-@contextmanager
-def built_site(project: Path):
-    """Build ``project`` as ``make site`` does and serve it; yields its base URL."""
-    from .conftest import run_generator
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    with serve(project / "site") as url:
-        yield url

@@ -68,6 +68,24 @@ def pytest_configure(config):
         "beside the repository), which the repository does not carry")
 
 
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory):
+    """``build(engine, sources)``: the site of a corpus (the seed dossier unless given)
+    as ``python -m generator site --strict --engine ENGINE`` builds it, built once per
+    test run and shared by the modules that only read it."""
+    sites: dict[tuple[str, Path], Path] = {}
+
+    def build(engine: str, sources: Path = ROOT / "sources") -> Path:
+        if (engine, sources) not in sites:
+            project = make_project(tmp_path_factory.mktemp(f"site-{engine}"), sources)
+            result = run_generator("site", "--strict", "--engine", engine,
+                                   "--root", str(project), cwd=project)
+            assert result.code == 0, result.err
+            sites[engine, sources] = project / "site"
+        return sites[engine, sources]
+    return build
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (Playwright, through tests/browser.py)."""

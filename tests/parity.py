@@ -14,17 +14,21 @@ from urllib.parse import urljoin
 
 from generator.languages import TRANSLATION_LANGUAGES
 
-ORIGIN = "http://site.invalid/"
+# Under a path, as a project site is (``/repo/``): a link that climbs one folder too
+# high still lands on the page at a server's root, and only here leads elsewhere.
+ORIGIN = "http://site.invalid/dossier/"
 MAIN = ("article", "md-content__inner")
 
 
 def page_paths(site: Path) -> set[str]:
-    """Every HTML page of a built site's English edition, by its path under ``site/``.
-
-    Zensical reads no ``INHERIT``, so it builds that edition only (generator/site.py)."""
+    """Every HTML page of a built site, every edition's, by its path under ``site/``."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-            if not p.relative_to(site).parts[0] in ("assets", "pagefind",
-                                                    *TRANSLATION_LANGUAGES)}
+            if not _edition_path(p.relative_to(site).parts)[0] in ("assets", "pagefind")}
+
+
+def _edition_path(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``parts`` within its edition: ``("id", "actors", …)`` is ``("actors", …)``."""
+    return parts[1:] if len(parts) > 1 and parts[0] in TRANSLATION_LANGUAGES else parts
 
 
 class _Main(HTMLParser):
@@ -69,11 +73,12 @@ def main_content(html: str, path: str) -> list[str]:
 
 
 def sample(paths: set[str], per_section: int) -> list[str]:
-    """The first ``per_section`` pages of each top-level folder, and every page at the
-    root: a deterministic sample that covers every kind of page."""
+    """The first ``per_section`` pages of each top-level folder of each edition, and every
+    page at an edition's root: a deterministic sample that covers every kind of page."""
     chosen: dict[str, list[str]] = {}
     for path in sorted(paths):
-        section = path.split("/")[0] if "/" in path else path
+        parts = path.split("/")
+        section = "/".join(parts[: len(parts) - len(_edition_path(tuple(parts))) + 1])
         chosen.setdefault(section, [])
         if len(chosen[section]) < per_section:
             chosen[section].append(path)

@@ -12,7 +12,7 @@ import pytest
 from generator.site import ENGINES
 
 from .browser import RESULT_LINKS, search, serious_violations, serve
-from .conftest import FIXTURES, make_project, run_generator
+from .conftest import FIXTURES
 from .test_graph import dossier
 
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
@@ -25,14 +25,11 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def base_url(request, tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("browser-" + request.param))
-    result = run_generator("site", "--strict", "--engine", request.param,
-                           "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+def base_url(request, built_sites):
+    site = built_sites(request.param)
+    home = (site / "index.html").read_text(encoding="utf-8")
     assert f'<meta name="generator" content="{request.param}-' in home
-    with serve(project / "site") as url:
+    with serve(site) as url:
         yield url
 
 
@@ -230,13 +227,10 @@ def test_with_javascript_off_every_mark_and_node_is_a_working_link(browser, base
         context.close()
 
 
-def test_the_drawings_build_from_a_dossier_on_another_topic(browser, tmp_path):
-    project = make_project(tmp_path, FIXTURES / "valid")
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
+def test_the_drawings_build_from_a_dossier_on_another_topic(browser, built_sites):
     page = browser.new_page()
     try:
-        with serve(project / "site") as url:
+        with serve(built_sites("mkdocs", FIXTURES / "valid")) as url:
             page.goto(f"{url}/network/")
             assert page.locator("svg.net-svg a.net-node").count() == 4
             assert page.locator("path.net-disagreement").count() == 1

@@ -1,4 +1,6 @@
-"""The Indonesian edition in a real browser: its own search, the switch, accessibility."""
+"""The Indonesian edition in a real browser: its own search, the switch, accessibility.
+
+Every test runs against the site as built by each engine (MkDocs and Zensical)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import built_site, search, serious_violations
-from .conftest import make_project
+from generator.site import ENGINES
+
+from .browser import search, serious_violations, serve
 
 KOMPAS = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/kim-jong-un/"
@@ -17,9 +20,9 @@ PAGES = {"home": "id/", "article": "id/" + KOMPAS, "actor": "id/" + ACTOR,
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    with built_site(make_project(tmp_path_factory.mktemp("editions-browser"))) as url:
+@pytest.fixture(scope="module", params=ENGINES)
+def base_url(request, built_sites):
+    with serve(built_sites(request.param)) as url:
         yield url
 
 

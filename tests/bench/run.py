@@ -37,7 +37,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.languages import EDITIONS, prefix
 from generator.render import OWNED
-from generator.site import ENGINES, SEARCH_GLOB, THEME, engine_command, prepare_editions
+from generator.site import (ENGINES, SEARCH_GLOB, THEME, engine_command, place_output,
+                            prepare_editions)
 
 from ..browser import QuietHandler, chromium
 from ..browser import serve as browser_serve
@@ -157,15 +158,24 @@ def generate(project: Path) -> Step:
 
 
 def engine_build(engine: str, project: Path, strict: bool = True) -> Step:
-    """The builds ``python -m generator site`` runs, into ``project/site``: with MkDocs one
-    per edition (time and CPU summed, the largest peak), with Zensical the English one."""
-    def step(config: Path, site: Path, cwd: Path) -> Step:
-        command = engine_command(engine, config, site)
-        return run_step([a for a in command if strict or a != "--strict"], cwd=cwd)
-    if engine != "mkdocs":
-        return step(project / "mkdocs.yml", project / "site", project)
-    return _together([step(build.config, build.site, build.cwd)
-                      for build in prepare_editions(project, project / "mkdocs.yml")])
+    """The builds ``python -m generator site`` runs, one per edition, into
+    ``project/site`` (time and CPU summed, the largest peak). Zensical's run on a copy
+    of docs/, whose links generator/zensical.py adapts in place."""
+    stage = project
+    if engine == "zensical":
+        stage = project / ".stage-zensical"
+        shutil.rmtree(stage, ignore_errors=True)
+        shutil.copytree(project / "docs", stage / "docs")
+    steps = []
+    for build in prepare_editions(stage, project / "mkdocs.yml", engine):
+        command = engine_command(engine, build.config, build.site)
+        steps.append(run_step([a for a in command if strict or a != "--strict"], cwd=build.cwd))
+        place_output(engine, build.config, build.site)
+    if stage != project:
+        shutil.rmtree(project / "site", ignore_errors=True)
+        (stage / "site").rename(project / "site")
+        shutil.rmtree(stage)
+    return _together(steps)
 
 
 def _together(steps: list[Step]) -> Step:
