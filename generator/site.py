@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import editions, zensical
 from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
-from .outputs import Publication
+from .outputs import Publication, cards
 from .render import PAGE_FOLDERS
 from .write import replace_dir, stage_docs, sync
 
@@ -123,7 +123,8 @@ def edition_files(docs: Path, language: str) -> dict[str, Path]:
     own = docs / language
     files = {p.relative_to(own).as_posix(): p for p in sorted(own.rglob("*")) if p.is_file()}
     ours = {rel.split("/")[0] for rel in files}
-    skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES}
+    # The share cards are the site's: every edition's pages name the ones at the root.
+    skip = {*PAGE_FOLDERS, *TRANSLATION_LANGUAGES, cards.FOLDER}
     for path in sorted(docs.iterdir()):
         # A hand-written page with no version in this language is shown in English
         # rather than missing from the edition's navigation.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -257,3 +258,12 @@ def test_the_downloads_are_one_set_that_every_editions_data_page_links(site):
         for href in links:
             assert (site / _resolve(page, href)).is_file(), (page, href)
             assert _resolve(page, href).startswith("data/"), (page, href)
+
+
+def test_the_share_cards_are_served_once_at_the_root_for_every_edition(site):
+    assert (site / "cards" / "site.png").is_file()
+    assert not (site / "id" / "cards").exists()
+    html = (site / "id" / "index.html").read_text(encoding="utf-8")
+    # Zensical writes "/" in attributes as "&#x2f;".
+    image = html_module.unescape(re.search(r'<meta property="og:image" content="([^"]+)"', html)[1])
+    assert image.endswith("cards/site.png") and "/id/cards/" not in image
