@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import schema as s
+from .languages import language_of
 from .model import Article, Corpus, Entity
 
 
@@ -38,7 +39,7 @@ def fields_to_translate(entity_type: s.EntityType, entity: Entity, language: str
         if not f.translatable or not getattr(entity, f.name):
             continue
         if f.name == "title" and isinstance(entity, Article) \
-                and s.language_of(entity.language) == language:
+                and language_of(entity.language) == language:
             continue
         names.append(f.name)
     return names

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import schema as s
 from .diagnostics import Report, did_you_mean, with_article
 from .history import History
+from .languages import SOURCE_LANGUAGE, language_of
 from .model import (
     Actor,
     Article,
@@ -132,8 +133,8 @@ def check_stance_quotes(corpus: Corpus, report: Report) -> None:
             article = corpus.articles.get(stance.source.id)
             if stance.quote is None or article is None:
                 continue
-            own = s.language_of(article.language)
-            if own != s.SOURCE_LANGUAGE and not stance.translation:
+            own = language_of(article.language)
+            if own != SOURCE_LANGUAGE and not stance.translation:
                 report.error(claim.path, stance.line, "stance quote has no 'translation': "
                              f"article {article.id!r} is in {article.language!r}, so the quote "
                              "needs an English translation")

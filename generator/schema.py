@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model
-from .languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, language_of  # noqa: F401
+from .languages import TRANSLATION_LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"

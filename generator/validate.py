@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from . import schema as s
 from .dates import DateError, parse_date
 from .diagnostics import Report, did_you_mean, with_article
+from .languages import SOURCE_LANGUAGE, language_of
 from .load import SourceFile, suggest_id
 from .model import Entity, Ref
 from .yamlnodes import YMap, YNode, YScalar, YSeq
@@ -224,7 +225,7 @@ def _language_problem(language: str) -> str | None:
     published = ", ".join(s.TRANSLATION_LANGUAGES)
     if language in s.TRANSLATION_LANGUAGES:
         return None
-    if s.language_of(language) == s.SOURCE_LANGUAGE:
+    if language_of(language) == SOURCE_LANGUAGE:
         return (f"{language!r} is the dossier's own language: English goes in the fields "
                 "themselves (a quote's English in `translation`), not in `translations`")
     return (f"unknown language {language!r}{did_you_mean(language, s.TRANSLATION_LANGUAGES)}: "
@@ -291,7 +292,7 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
                        values: dict) -> None:
     """A translated field needs its English original; an article's own language needs none."""
     singular = entity_type.folder[:-1]
-    own = s.language_of(values.get("language", s.SOURCE_LANGUAGE))
+    own = language_of(values.get("language", SOURCE_LANGUAGE))
     for language, translation in values.get("translations", {}).items():
         for f in entity_type.fields:
             if not f.translatable or getattr(translation, f.name) is None:

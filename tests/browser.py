@@ -8,6 +8,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
@@ -100,6 +101,35 @@ def search(page, query: str, timeout_s: float = 15.0) -> list[str]:
             if time.monotonic() > deadline:
                 raise
     return page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+class Traffic:
+    """What a page requests and the errors it logs, from the moment this is made."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, base_url: str) -> list[str]:
+        """The requests that left ``base_url``'s host (inline data aside)."""
+        host = urlsplit(base_url).netloc
+        return sorted({u for u in self.requests if urlsplit(u).netloc not in (host, "")
+                       and not u.startswith(("data:", "blob:"))})
+
+
+def violations_at(browser, url: str, width: int, scheme: str) -> list[dict]:
+    """:func:`serious_violations` of ``url`` opened ``width`` pixels wide in ``scheme``."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        return serious_violations(page)
+    finally:
+        context.close()
 
 
 def serious_violations(page) -> list[dict]:

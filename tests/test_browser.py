@@ -5,13 +5,12 @@ Every test runs against the site as built by each engine (MkDocs and Zensical)."
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 import pytest
 
 from generator.site import ENGINES
 
-from .browser import RESULT_LINKS, search, serious_violations, serve
+from .browser import RESULT_LINKS, Traffic, search, serious_violations, serve, violations_at
 from .conftest import FIXTURES
 from .test_graph import dossier
 
@@ -81,19 +80,13 @@ def test_the_section_pages_render_their_lists(page, base_url, path, heading, row
 
 
 def test_no_request_leaves_the_sites_host_and_no_console_error(page, base_url):
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    traffic = Traffic(page)
     for path in list(PAGES.values()) + ["articles/", "actors/", "places/", "tags/", "about/"]:
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
     search(page, "Kirby")
-    host = urlsplit(base_url).netloc
-    foreign = sorted({u for u in requests if urlsplit(u).netloc not in (host, "")
-                      and not u.startswith(("data:", "blob:"))})
-    assert foreign == []
-    assert errors == []
+    assert traffic.foreign(base_url) == []
+    assert traffic.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -101,16 +94,8 @@ def test_no_request_leaves_the_sites_host_and_no_console_error(page, base_url):
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_serious_or_critical_accessibility_violation(browser, base_url, name, width,
                                                                   scheme):
-    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900},
-                                  color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(f"{base_url}/{AXE_PAGES[name]}")
-        page.wait_for_load_state("networkidle")
-        serious = serious_violations(page)
-        assert serious == [], json.dumps(serious, indent=1)
-    finally:
-        context.close()
+    serious = violations_at(browser, f"{base_url}/{AXE_PAGES[name]}", WIDTHS[width], scheme)
+    assert serious == [], json.dumps(serious, indent=1)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

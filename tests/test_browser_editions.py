@@ -11,7 +11,7 @@ import pytest
 
 from generator.site import ENGINES
 
-from .browser import search, serious_violations, serve
+from .browser import Traffic, search, serve, violations_at
 
 KOMPAS = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/kim-jong-un/"
@@ -57,19 +57,14 @@ def test_the_language_switch_opens_the_same_page_in_the_other_language(page, bas
 
 
 def test_indonesian_pages_make_no_foreign_request_and_log_no_error(page, base_url):
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    traffic = Traffic(page)
     for path in list(PAGES.values()) + ["id/about/", "id/places/"]:
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
     search(page, "Kirby")
-    host = urlsplit(base_url).netloc
-    assert sorted({u for u in requests if urlsplit(u).netloc not in (host, "")
-                   and not u.startswith(("data:", "blob:"))}) == []
-    assert not [u for u in requests if u.endswith("sitemap.xml")]
-    assert errors == []
+    assert traffic.foreign(base_url) == []
+    assert not [u for u in traffic.requests if u.endswith("sitemap.xml")]
+    assert traffic.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -77,12 +72,5 @@ def test_indonesian_pages_make_no_foreign_request_and_log_no_error(page, base_ur
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_serious_violation_on_indonesian_pages(browser, base_url, name, width,
                                                             scheme):
-    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900},
-                                  color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(f"{base_url}/{PAGES[name]}")
-        serious = serious_violations(page)
-        assert serious == [], json.dumps(serious, indent=1)
-    finally:
-        context.close()
+    serious = violations_at(browser, f"{base_url}/{PAGES[name]}", WIDTHS[width], scheme)
+    assert serious == [], json.dumps(serious, indent=1)

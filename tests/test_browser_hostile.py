@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .browser import chromium, search, serve
-from .conftest import FIXTURES, make_project, run_generator
+from .conftest import FIXTURES
 
 _INERT = """() => {
   const bad = [];
@@ -24,11 +24,8 @@ _INERT = """() => {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile")
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    return project / "site"
+def hostile_site(built_sites):
+    return built_sites("mkdocs", FIXTURES / "hostile")
 
 
 def test_no_dialog_opens_and_no_live_markup_on_any_page(hostile_site):

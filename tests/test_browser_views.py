@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from generator.diagnostics import Report
 from generator.pipeline import check
 
-from .browser import serve
-from .conftest import FIXTURES, ROOT, make_project, run_generator
+from .browser import Traffic, serve, violations_at
+from .conftest import FIXTURES, ROOT
 
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 CLAIM = "claims/arms-negotiations-actively-advancing/"
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/john-kirby/"
@@ -24,22 +23,15 @@ VIEWS = {"claims": "claims/", "places": "places/", "claim": CLAIM, "article": AR
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-def _site(tmp_path_factory, sources: Path):
-    project = make_project(tmp_path_factory.mktemp("views"), sources)
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    return project / "site"
-
-
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    with serve(_site(tmp_path_factory, ROOT / "sources")) as url:
+def base_url(built_sites):
+    with serve(built_sites("mkdocs")) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def other_topic_url(tmp_path_factory):
-    with serve(_site(tmp_path_factory, FIXTURES / "valid")) as url:
+def other_topic_url(built_sites):
+    with serve(built_sites("mkdocs", FIXTURES / "valid")) as url:
         yield url
 
 
@@ -201,30 +193,20 @@ def test_at_phone_width_each_stance_row_reads_as_labelled_lines(open_page, base_
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", VIEWS)
-def test_axe_finds_no_serious_or_critical_violation(open_page, base_url, name, width, scheme):
-    page = open_page(f"{base_url}/{VIEWS[name]}", width=WIDTHS[width], color_scheme=scheme)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [{"id": v["id"], "impact": v["impact"],
-                "nodes": [n["target"] for n in v["nodes"]][:5]}
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+def test_axe_finds_no_serious_or_critical_violation(browser, base_url, name, width, scheme):
+    serious = violations_at(browser, f"{base_url}/{VIEWS[name]}", WIDTHS[width], scheme)
     assert serious == [], json.dumps(serious, indent=1)
 
 
 def test_the_views_make_no_third_party_request_and_no_console_error(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 900})
     page = context.new_page()
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    traffic = Traffic(page)
     try:
         for path in VIEWS.values():
             page.goto(f"{base_url}/{path}")
             page.wait_for_load_state("networkidle")
     finally:
         context.close()
-    host = urlsplit(base_url).netloc
-    assert sorted({u for u in requests if urlsplit(u).netloc not in (host, "")
-                   and not u.startswith(("data:", "blob:"))}) == []
-    assert errors == []
+    assert traffic.foreign(base_url) == []
+    assert traffic.errors == []

@@ -8,7 +8,6 @@ import io
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import jsonschema
 import pytest

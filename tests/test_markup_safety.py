@@ -22,7 +22,7 @@ import yaml
 
 from generator import schema
 from generator.languages import EDITIONS, prefix
-from tests.conftest import FIXTURES, make_project, run_generator
+from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
 VALID = FIXTURES / "valid"
@@ -112,16 +112,9 @@ def read_html(html: str) -> Page:
     return reader.page
 
 
-def _build(tmp_path: Path, sources: Path) -> Path:
-    project = make_project(tmp_path, sources)
-    run = run_generator("site", "--strict", "--root", str(project), cwd=tmp_path)
-    assert run.code == 0, run.err
-    return project / "site"
-
-
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("hostile"), HOSTILE)
+def hostile_site(built_sites) -> Path:
+    return built_sites("mkdocs", HOSTILE)
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +124,9 @@ def hostile_pages(hostile_site) -> dict[str, Page]:
 
 
 @pytest.fixture(scope="module")
-def theme(tmp_path_factory) -> Page:
+def theme(built_sites) -> Page:
     """Everything the theme emits, from a site built of the clean corpus."""
-    site = _build(tmp_path_factory.mktemp("clean"), VALID)
+    site = built_sites("mkdocs", VALID)
     merged = Page()
     for path in site.rglob("*.html"):
         page = read_html(path.read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ import yaml
 
 from generator.languages import TRANSLATION_LANGUAGES
 
-from .conftest import FIXTURES, ROOT, make_project, run_generator
+from .conftest import ROOT
 
 FOLDERS = ("articles", "actors", "events", "claims", "places")
 SEEDS = Path(os.environ.get("DOSSIER_SEEDS") or ROOT.parent / "shared" / "seeds")
@@ -40,11 +40,8 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("real"))
-    result = run_generator("site", "--strict", "--root", str(project), cwd=project)
-    assert result.code == 0, result.err
-    return project / "site"
+def site(built_sites) -> Path:
+    return built_sites("mkdocs")
 
 
 def sources(folder: str) -> list[str]:

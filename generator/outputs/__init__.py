@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..link import Dossier
 from . import cards, timeline_filters
 
@@ -74,11 +72,12 @@ LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def _settings(config: Path) -> dict:
-    # MkDocs' own loader, for its tags (`!ENV`); a missing file leaves the defaults.
-    from mkdocs.utils.yaml import get_yaml_loader
+    # Read as every edition's configuration is; a broken or missing file leaves the
+    # defaults, and the build reports it.
+    from ..editions import ConfigError, read_config
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=get_yaml_loader())
-    except (OSError, yaml.YAMLError):  # MkDocs reports a broken config itself
+        data = read_config(config)
+    except ConfigError:
         return {}
     return data if isinstance(data, dict) else {}
 
