@@ -7,6 +7,7 @@ import html
 import os
 import posixpath
 import re
+import subprocess
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,9 +20,24 @@ from generator.languages import TRANSLATION_LANGUAGES
 from .conftest import ROOT
 
 FOLDERS = ("articles", "actors", "events", "claims", "places")
-SEEDS = Path(os.environ.get("DOSSIER_SEEDS") or ROOT.parent / "shared" / "seeds")
-"""The articles as published, to check quotes against: the outlets' own texts, kept
-beside the repository (research material) rather than published in it."""
+
+
+def _seeds() -> Path:
+    """The articles as published, to check quotes against: the outlets' own texts, kept
+    beside the repository (research material) rather than published in it. A local
+    clone of the repository finds them beside the one it was cloned from."""
+    if os.environ.get("DOSSIER_SEEDS"):
+        return Path(os.environ["DOSSIER_SEEDS"])
+    beside = ROOT.parent / "shared" / "seeds"
+    origin = subprocess.run(["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+                            capture_output=True, text=True).stdout.strip()
+    cloned_from = Path(origin.removeprefix("file://"))
+    if not beside.is_dir() and origin and cloned_from.is_absolute() and cloned_from.is_dir():
+        return cloned_from.resolve().parent / "shared" / "seeds"
+    return beside
+
+
+SEEDS = _seeds()
 QUOTE_MARKS = re.compile('[\u201c\u201d"]')
 
 
