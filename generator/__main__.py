@@ -11,22 +11,28 @@ import sys
 import time
 from pathlib import Path
 
-from . import annotations, jsonschema, scaffold
-from .coverage import coverage
-from .diagnostics import Report
-from .languages import EDITIONS
-from .link import Dossier
-from .load import display_path
-from .outputs import Publication
-from .pipeline import check, generate
-from .site import ENGINES, BuildFailed, Project, build_site
-from .write import sync
+from generator.tools import annotations
+from generator.tools import jsonschema
+from generator.tools import scaffold
+from generator.dossier.coverage import coverage
+from generator.text.i18n import interface_coverage
+from generator.dossier.diagnostics import Report
+from generator import __version__, settings
+from generator.build.configuration import load_settings
+from generator.build.editions import ConfigError
+from generator.dossier.link import Dossier
+from generator.dossier.load import display_path
+from generator.outputs import Publication
+from generator.build.pipeline import check, generate
+from generator.build.site import ENGINES, BuildFailed, Project, build_site
+from generator.build.write import sync
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     specs = {
         "check": "validate the sources and report every problem",
@@ -46,9 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="what builds the HTML (default: %(default)s)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
-            sub.add_argument("--edition", choices=EDITIONS, default=EDITIONS[0],
+            sub.add_argument("--edition", metavar="LANG",
                              help="the edition to preview, served under its own address "
-                                  "(/id/ for id; default: %(default)s)")
+                                  "(/fr/ for fr; default: the dossier's own language)")
     _add_authoring_commands(commands)
     return parser
 
@@ -100,7 +106,10 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_AUTHORING = {"schema": _schema, "new": _new}
+_STANDALONE = {"schema": _schema}
+"""Commands that read no dossier."""
+_AUTHORING = {"new": _new}
+"""Commands that read the dossier's settings but run no pipeline."""
 
 
 def _report(report: Report, strict: bool) -> bool:
@@ -128,9 +137,24 @@ def _generate(project: Project, strict: bool, publication: Publication, github: 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command in _AUTHORING:
-        return _AUTHORING[args.command](args)
-    project = Project.at(args.root, args.sources, args.docs, args.site)
+    if args.command in _STANDALONE:
+        return _STANDALONE[args.command](args)
+    project = Project.at(args.root, args.sources, getattr(args, "docs", None),
+                         getattr(args, "site", None))
+    try:
+        # A folder without mkdocs.yml is read as a dossier in English alone.
+        declared = load_settings(project.config) if project.config.is_file() \
+            else settings.Settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    with settings.use(declared):
+        if args.command in _AUTHORING:
+            return _AUTHORING[args.command](args)
+        return _run(args, project)
+
+
+def _run(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     try:
         publication = Publication.from_environment(config=project.config)
@@ -138,8 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     if args.command == "serve":
-        from .serve import serve
-        return serve(project, args.addr, args.edition)
+        from generator.build.serve import serve
+        if args.edition and args.edition not in settings.editions():
+            print(f"--edition {args.edition!r}: this dossier's editions are "
+                  f"{', '.join(settings.editions())} (mkdocs.yml)", file=sys.stderr)
+            return EXIT_USAGE
+        return serve(project, args.addr, args.edition or settings.own_language())
     # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
     github = args.command == "check" and annotations.in_github_actions(os.environ)
     generated = _generate(project, args.strict, publication, github)
@@ -148,8 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     dossier, pages = generated
     if args.command == "check":
         print(f"sources are valid ({len(pages)} pages would be generated)")
-        # A figure for editors, not a problem: a dossier may go bilingual gradually.
-        print("translations: " + ", ".join(c.format() for c in coverage(dossier.corpus)))
+        # Figures for editors, not problems: a dossier may go bilingual gradually, and a
+        # language without a catalogue of the generator's strings shows them in English.
+        if settings.other_languages():
+            print("translations: " + ", ".join(c.format() for c in coverage(dossier.corpus)))
+        print("interface: " + ", ".join(interface_coverage(language)
+                                         for language in settings.editions()))
         return EXIT_OK
     if args.command == "build":
         written, removed = sync(pages, project.docs)
@@ -167,5 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``dossier`` command."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import OWNED
-from generator.site import THEME
+from generator.settings import Settings, use
+
+from generator.pages.render import owned
+from generator.build.site import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -19,8 +21,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def dossier_of(sources: Path):
     """The linked dossier of a corpus, read in this process; it must be valid."""
-    from generator.diagnostics import Report
-    from generator.pipeline import check
+    from generator.dossier.diagnostics import Report
+    from generator.build.pipeline import check
     report = Report()
     dossier = check(sources, report)
     assert dossier is not None, [item.format() for item in report.sorted()]
@@ -49,7 +51,7 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*OWNED))
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*owned()))
     # mkdocs.yml's theme override (custom_dir), found beside it.
     shutil.copytree(ROOT / THEME, project / THEME)
     shutil.copytree(sources or ROOT / "sources", project / "sources")
@@ -60,6 +62,19 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the real dossier to build and break."""
     return make_project(tmp_path)
+
+
+FIXTURE_SETTINGS = Settings(language="en", translations=("id",),
+                            names={"id": "Bahasa Indonesia"})
+"""The languages of the fixture corpora: English, with an Indonesian edition."""
+
+
+@pytest.fixture(autouse=True)
+def fixture_languages():
+    """Tests that read a corpus in this process read it as the fixture corpora's
+    project declares: English with an Indonesian edition."""
+    with use(FIXTURE_SETTINGS):
+        yield
 
 
 def pytest_configure(config):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotations import command, escape_data, escape_property
-from generator.diagnostics import Diagnostic, Severity
+from generator.tools.annotations import command, escape_data, escape_property
+from generator.dossier.diagnostics import Diagnostic, Severity
 from tests.conftest import FIXTURES, run_generator
 
 ROBOT = "name: Bad Robot\nkind: robot\nsummary: Not a kind the model knows.\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import holds_owned, is_owned
+from generator.build.write import holds_owned, is_owned
 from tests.conftest import FIXTURES, Run, make_project, run_generator
 
 VALID = FIXTURES / "valid"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Report
-from generator.pipeline import check
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
 from tests.conftest import FIXTURES, Run, make_project, run_generator
 
 VALID = FIXTURES / "valid"
@@ -524,7 +524,7 @@ def test_suspicious_but_legal_source_is_a_warning_that_strict_turns_into_an_erro
 def test_wrong_usage_exits_2_with_a_usage_line(tmp_path, args):
     run = run_generator(*args, cwd=_project(tmp_path, {}))
     assert run.code == 2
-    assert "usage: python -m generator" in run.err
+    assert "usage: dossier" in run.err
     assert "Traceback" not in run.err
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.basemap import convert
-from generator.placemap import BASEMAP
+from generator.views.placemap import BASEMAP
 
 # Two unit squares side by side sharing arc 1 (longitude 11), each walking it its
 # own way round, quantised with a scale of

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from generator import site
+from generator.build import site
 from tests.bench import run, synth
 from tests.browser_path import browser_path
 

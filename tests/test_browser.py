@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from generator.site import ENGINES
+from generator.build.site import ENGINES
 
 from .browser import RESULT_LINKS, Traffic, search, serious_violations, serve, violations_at
 from .conftest import FIXTURES

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site import ENGINES
+from generator.build.site import ENGINES
 
 from .browser import Traffic, search, serve, violations_at
 

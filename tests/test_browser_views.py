@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.diagnostics import Report
-from generator.pipeline import check
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
 
 from .browser import Traffic, serve, violations_at
 from .conftest import FIXTURES, ROOT

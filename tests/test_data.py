@@ -14,11 +14,11 @@ import pytest
 import yaml
 from followthemoney import model
 
-from generator import schema
-from generator.dates import parse_date
-from generator.jsonschema import SCHEMAS
+from generator.dossier import schema
+from generator.dossier.dates import parse_date
+from generator.tools.jsonschema import SCHEMAS
 from generator.outputs import Publication, data, ftm, tables
-from generator.pipeline import generate
+from generator.build.pipeline import generate
 
 from .conftest import FIXTURES, ROOT, dossier_of
 

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.dates import DateError, parse_date
+from generator.dossier.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize("written, shown", [

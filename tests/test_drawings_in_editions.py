@@ -6,9 +6,12 @@ import json
 
 import pytest
 
-from generator import editions, graph, i18n, timeline
-from generator.i18n import Fallback
-from generator.link import event_order
+from generator.build import editions
+from generator.views import graph
+from generator.text import i18n
+from generator.views import timeline
+from generator.text.i18n import Fallback
+from generator.dossier.link import event_order
 from generator.outputs import Publication, timeline_filters
 
 from .conftest import FIXTURES

@@ -12,14 +12,14 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from generator import i18n
-from generator.dates import parse_date
-from generator.diagnostics import Report
-from generator.languages import EDITIONS, prefix
+from generator.text import i18n
+from generator.dossier.dates import parse_date
+from generator.dossier.diagnostics import Report
+from generator.settings import EDITIONS, prefix
 from generator.outputs import Publication
-from generator.pipeline import check, generate
-from generator.render import PAGE_FOLDERS
-from generator.site import ENGINES
+from generator.build.pipeline import check, generate
+from generator.pages.render import PAGE_FOLDERS
+from generator.build.site import ENGINES
 from tests.conftest import FIXTURES, ROOT, make_project, run_generator
 
 VALID = FIXTURES / "valid"

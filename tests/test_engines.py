@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
-from generator import editions, zensical
-from generator.site import ENGINES, engine_command
+from generator.settings import EDITIONS, TRANSLATION_LANGUAGES, prefix
+from generator.build import editions
+from generator.build import zensical
+from generator.build.site import ENGINES, engine_command
 
 from .conftest import FIXTURES, ROOT, run_generator
 from .parity import differences, main_content, page_paths

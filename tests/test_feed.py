@@ -10,9 +10,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.dates import parse_date
+from generator.dossier.dates import parse_date
 from generator.outputs import LOCAL_SITE_URL, Publication, feed
-from generator.pipeline import generate
+from generator.build.pipeline import generate
 
 from .conftest import FIXTURES, ROOT, dossier_of
 

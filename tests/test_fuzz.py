@@ -16,10 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import Report
-from generator.pipeline import check
-from generator.render import render
-from generator.schema import ENTITY_TYPES, FOLDERS
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
+from generator.pages.render import render
+from generator.dossier.schema import ENTITY_TYPES, FOLDERS
 from tests.conftest import FIXTURES, make_project, run_generator
 
 VALID = FIXTURES / "valid"

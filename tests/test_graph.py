@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from generator import graph
-from generator.diagnostics import Report
-from generator.model import Claim, Corpus, Ref, Stance
-from generator.pipeline import check
+from generator.views import graph
+from generator.dossier.diagnostics import Report
+from generator.dossier.model import Claim, Corpus, Ref, Stance
+from generator.build.pipeline import check
 
 from .conftest import FIXTURES, ROOT, make_project, run_generator
 

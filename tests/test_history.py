@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import history
-from generator.render import render
+from generator.dossier import history
+from generator.pages.render import render
 
 from .conftest import FIXTURES, make_project, run_generator
 from .test_link import ARTICLE, minimal

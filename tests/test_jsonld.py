@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from pyld import jsonld
 
-from generator.dates import parse_date
-from generator.jsonld import Describer, exact_date, script_text
-from generator.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
+from generator.dossier.dates import parse_date
+from generator.views.jsonld import Describer, exact_date, script_text
+from generator.settings import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from generator.outputs import Publication
-from generator.pipeline import generate
+from generator.build.pipeline import generate
 
 from .conftest import FIXTURES, ROOT, dossier_of
 

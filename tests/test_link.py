@@ -1,5 +1,5 @@
-from generator.diagnostics import Report
-from generator.pipeline import check
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
 
 from .conftest import FIXTURES
 

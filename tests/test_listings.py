@@ -6,10 +6,11 @@ import shutil
 
 import pytest
 
-from generator import listings, views
-from generator.diagnostics import Report
-from generator.pipeline import check
-from generator.render import render
+from generator.views import listings
+from generator.views import models as views
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
+from generator.pages.render import render
 
 from .conftest import FIXTURES
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import schema
-from generator.languages import EDITIONS, prefix
+from generator.dossier import schema
+from generator.settings import EDITIONS, prefix
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"

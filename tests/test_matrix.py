@@ -6,12 +6,12 @@ import shutil
 
 import pytest
 
-from generator import listings
-from generator.diagnostics import Report
-from generator.matrix import matrix
-from generator.pipeline import check
-from generator.render import render
-from generator.views import Links
+from generator.views import listings
+from generator.dossier.diagnostics import Report
+from generator.views.matrix import matrix
+from generator.build.pipeline import check
+from generator.pages.render import render
+from generator.views.models import Links
 
 from .conftest import FIXTURES
 

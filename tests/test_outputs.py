@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.i18n import edition, language
+from generator.text.i18n import edition, language
 from generator.outputs import Output, OutputCollision, Publication, edition_files, files
-from generator.pipeline import generate
+from generator.build.pipeline import generate
 
 from .test_render import minimal
 

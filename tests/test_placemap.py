@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator import placemap
-from generator.placemap import (
+from generator.views import placemap
+from generator.views.placemap import (
     RADIUS,
     Projection,
     Spot,

@@ -7,8 +7,8 @@ import json
 
 import yaml
 
-from generator.markup import plain_text
-from generator.render import SHARE_LENGTH, render
+from generator.text.markup import plain_text
+from generator.pages.render import SHARE_LENGTH, render
 
 from .test_link import ARTICLE, minimal
 

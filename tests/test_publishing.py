@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from generator.languages import EDITIONS, prefix
-from generator.site import THEME
+from generator.settings import EDITIONS, prefix
+from generator.build.site import THEME
 
 from .browser import QuietHandler, serve
 from .conftest import ROOT, make_project, run_generator

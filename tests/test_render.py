@@ -1,5 +1,5 @@
-from generator.markup import md_block, md_list, md_text
-from generator.render import front_matter, render
+from generator.text.markup import md_block, md_list, md_text
+from generator.pages.render import front_matter, render
 
 from .test_link import ARTICLE, minimal
 
@@ -61,7 +61,7 @@ def test_a_contested_claim_says_so():
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import markup
+from generator.text import markup
 
 _PROSE = st.text(alphabet=st.sampled_from(list("ab Z1.,;'\"()?-–’\n\n  #**_[]<>&!:%\\`=+é0)")
                                          + ["\r", "\t", "\u00a0", "\u2028", "\x03"]),
@@ -94,6 +94,6 @@ def test_apostrophes_and_quotes_in_plain_text_stay_readable():
 
 
 def test_rendering_in_several_processes_gives_the_same_pages(monkeypatch):
-    from generator import render as render_module
+    from generator.pages import render as render_module
     monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
     assert render(minimal(), workers=2) == render(minimal(), workers=1)

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import schema as s
-from generator.jsonschema import entity_schema, schema_file, type_name
-from generator.scaffold import template
-from generator.yamlnodes import parse
+from generator.dossier import schema as s
+from generator.tools.jsonschema import entity_schema, schema_file, type_name
+from generator.tools.scaffold import template
+from generator.dossier.yamlnodes import parse
 
 from .conftest import ROOT, run_generator
 

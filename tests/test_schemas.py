@@ -11,9 +11,9 @@ import pytest
 import regress
 import yaml
 
-from generator import schema as s
-from generator.dates import DateError, parse_date
-from generator.jsonschema import (
+from generator.dossier import schema as s
+from generator.dossier.dates import DateError, parse_date
+from generator.tools.jsonschema import (
     SCHEMAS,
     date_pattern,
     dumps,

@@ -13,9 +13,9 @@ import sys
 import time
 import urllib.request
 
-from generator import load as load_module
-from generator.diagnostics import Report
-from generator.pipeline import check
+from generator.dossier import load as load_module
+from generator.dossier.diagnostics import Report
+from generator.build.pipeline import check
 
 from .conftest import FIXTURES
 
@@ -53,8 +53,8 @@ def test_a_one_file_change_rewrites_only_the_pages_it_changes(tmp_path):
 
 
 def test_the_indonesian_preview_mirrors_its_edition_and_rewrites_only_what_changed(tmp_path):
-    from generator.serve import Preview, regenerate
-    from generator.site import Project
+    from generator.build.serve import Preview, regenerate
+    from generator.build.site import Project
     from .conftest import make_project
     project = Project.at(make_project(tmp_path, FIXTURES / "minimal"))
     cache: dict = {}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import listings, timeline
-from generator.dates import parse_date
-from generator.link import event_order
+from generator.views import listings
+from generator.views import timeline
+from generator.dossier.dates import parse_date
+from generator.dossier.link import event_order
 
 from .test_graph import dossier
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import schema as s
-from generator.coverage import Coverage, coverage
-from generator.diagnostics import Report
-from generator.markup import html_text
-from generator.pipeline import check
-from generator.render import render
+from generator.dossier import schema as s
+from generator.dossier.coverage import Coverage, coverage
+from generator.dossier.diagnostics import Report
+from generator.text.markup import html_text
+from generator.build.pipeline import check
+from generator.pages.render import render
 from tests.conftest import FIXTURES, ROOT, make_project, run_generator
 
 VALID = FIXTURES / "valid"

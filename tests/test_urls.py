@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.urls import page_url, site_href
+from generator.text.urls import page_url, site_href
 
 
 @pytest.mark.parametrize("path, url", [

@@ -1,4 +1,4 @@
-from generator.yamlnodes import YMap, YScalar, YSeq, parse
+from generator.dossier.yamlnodes import YMap, YScalar, YSeq, parse
 
 
 def test_scalars_stay_the_text_the_contributor_wrote():
@@ -34,7 +34,7 @@ def test_flow_sequences_are_lists():
 
 
 def _slow(text):
-    from generator.yamlnodes import _convert, _NodeLoader
+    from generator.dossier.yamlnodes import _convert, _NodeLoader
     loader = _NodeLoader(text)
     try:
         return _convert(loader.get_single_node(), 0)
@@ -43,7 +43,7 @@ def _slow(text):
 
 
 def test_libyaml_reads_every_real_source_exactly_as_the_careful_reader_does():
-    from generator.yamlnodes import _fast_parse
+    from generator.dossier.yamlnodes import _fast_parse
 
     from .conftest import ROOT
     for path in sorted((ROOT / "sources").rglob("*.yml")):
@@ -54,7 +54,7 @@ def test_libyaml_reads_every_real_source_exactly_as_the_careful_reader_does():
 
 
 def test_files_with_anchors_or_aliases_take_the_careful_reader():
-    from generator.yamlnodes import _fast_parse
+    from generator.dossier.yamlnodes import _fast_parse
     assert _fast_parse("a: &x 1\nb: 2\n") is None
     assert _fast_parse("a: [1]\nb: *x\n") is None
     assert _fast_parse("summary: an *emphasised* word & more\n") is not None

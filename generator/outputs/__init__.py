@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..link import Dossier
-from . import cards, timeline_filters
+from generator.dossier.link import Dossier
+from generator.outputs import cards
+from generator.outputs import timeline_filters
 
 
 class OutputCollision(Exception):
@@ -74,7 +75,7 @@ LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 def _settings(config: Path) -> dict:
     # Read as every edition's configuration is; a broken or missing file leaves the
     # defaults, and the build reports it.
-    from ..editions import ConfigError, read_config
+    from generator.build.editions import ConfigError, read_config
     try:
         data = read_config(config)
     except ConfigError:
@@ -109,7 +110,7 @@ class Output:
     files as a third argument; otherwise made once, for the whole site."""
 
 
-from . import data, feed  # noqa: E402  (the outputs need Publication, defined above)
+from generator.outputs import data, feed  # noqa: E402  (the outputs need Publication, defined above)
 
 OUTPUTS: tuple[Output, ...] = (
     Output(cards.files), Output(data.files),

@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..link import Dossier
+from generator.dossier.link import Dossier
 
 if TYPE_CHECKING:  # the package imports this module to list it in OUTPUTS
-    from . import Publication
+    from generator.outputs import Publication
 
 FOLDER = "cards"
 """Under docs/ and the site: owned by this output, replaced whole on each build."""

@@ -20,12 +20,17 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_decimal
 
-from .. import i18n, render, schema
-from ..i18n import N_, gettext
-from ..languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, prefix
-from ..link import Dossier
-from . import Publication, dossier_json, ftm, tables
-from .records import counts, type_name
+from generator.text import i18n
+from generator.pages import render
+from generator.dossier import schema
+from generator.text.i18n import N_, gettext
+from generator.settings import other_languages, own_language, prefix
+from generator.dossier.link import Dossier
+from generator.outputs import Publication
+from generator.outputs import dossier_json
+from generator.outputs import ftm
+from generator.outputs import tables
+from generator.outputs.records import counts, type_name
 
 PAGE = "data/index.md"
 DESCRIPTION = N_("The dossier as data: JSON, CSV and FollowTheMoney downloads, and their "
@@ -154,13 +159,13 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
 def page(d: Dossier, publication: Publication, site: Mapping[str, bytes]) -> dict[str, bytes]:
     """The data page of the edition being rendered, linking the site's downloads."""
     language = i18n.language()
-    up = "" if language == SOURCE_LANGUAGE else "../" * (prefix(language).count("/") + 1) + "data/"
+    up = "" if language == own_language() else "../" * (prefix(language).count("/") + 1) + "data/"
     description = gettext(DESCRIPTION)
     # The module, not its names: the renderer imports this package for its share cards.
     renderer = render.Renderer()
     renderer.page(PAGE, TEMPLATE, downloads=listing(d, site, up), counts=counts(d),
                   site_name=publication.name_in(language), language=language,
-                  translated=[language_name(other) for other in TRANSLATION_LANGUAGES],
+                  translated=[language_name(other) for other in other_languages()],
                   front_matter=render.front_matter(
                       gettext("Data"), description, share=render.share(None, description)))
     return {PAGE: renderer.pages[PAGE].encode("utf-8")}

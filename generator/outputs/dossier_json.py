@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 
-from .. import jsonschema, schema
-from ..link import Dossier
-from . import Publication
-from .records import counts, entities, page_path, references, source_form, type_name
+from generator.tools import jsonschema
+from generator.dossier import schema
+from generator.dossier.link import Dossier
+from generator.outputs import Publication
+from generator.outputs.records import counts, entities, page_path, references, source_form, type_name
 
 PATH = "data/dossier.json"
 SCHEMA_FOLDER = "data/schemas"

@@ -23,14 +23,14 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .. import i18n
-from ..dates import Date
-from ..editions import FEED_TITLE
-from ..languages import language_of, prefix
-from ..link import Dossier
-from ..markup import plain_text
-from ..model import Article, Event
-from . import Publication
+from generator.text import i18n
+from generator.dossier.dates import Date
+from generator.build.editions import FEED_TITLE
+from generator.settings import language_of, prefix
+from generator.dossier.link import Dossier
+from generator.text.markup import plain_text
+from generator.dossier.model import Article, Event
+from generator.outputs import Publication
 
 PATH = "feed.xml"
 LENGTH = 50

@@ -29,11 +29,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..dates import Date, DatePoint
-from ..link import Dossier
-from ..model import Actor, Article, Claim, Event, Place
-from . import Publication
-from .records import entities, page_path
+from generator.dossier.dates import Date, DatePoint
+from generator.dossier.link import Dossier
+from generator.dossier.model import Actor, Article, Claim, Event, Place
+from generator.outputs import Publication
+from generator.outputs.records import entities, page_path
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import schema as s
-from ..link import Dossier
-from ..model import Entity
+from generator.dossier import schema as s
+from generator.dossier.link import Dossier
+from generator.dossier.model import Entity
 
 
 def type_name(folder: str) -> str:

@@ -19,11 +19,11 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import schema as s
-from ..languages import TRANSLATION_LANGUAGES
-from ..link import Dossier
-from . import Publication
-from .records import entities, page_path, type_name, value
+from generator.dossier import schema as s
+from generator.settings import other_languages
+from generator.dossier.link import Dossier
+from generator.outputs import Publication
+from generator.outputs.records import entities, page_path, type_name, value
 
 LIST_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,9 +54,9 @@ def _translated(kind: s.Translations) -> list[tuple[str, str | None, object]]:
     """Each translation column: its language, the field it translates (None for a
     quote's, which translates the whole quote) and that field's type."""
     if isinstance(kind.item, s.Obj):
-        return [(language, f.name, f.type) for language in TRANSLATION_LANGUAGES
+        return [(language, f.name, f.type) for language in other_languages()
                 for f in kind.item.fields]
-    return [(language, None, kind.item) for language in TRANSLATION_LANGUAGES]
+    return [(language, None, kind.item) for language in other_languages()]
 
 
 def cells(data, kind) -> list[str]:

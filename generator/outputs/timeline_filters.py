@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..i18n import N_, gettext, in_edition, ngettext
-from ..link import Dossier
+from generator.text.i18n import N_, gettext, in_edition, ngettext
+from generator.dossier.link import Dossier
 
 if TYPE_CHECKING:  # the package imports this module to list it in OUTPUTS
-    from . import Publication
+    from generator.outputs import Publication
 
 PATH = "timeline/filters.json"
 WORDS = {

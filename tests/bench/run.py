@@ -35,9 +35,9 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.languages import EDITIONS, prefix
-from generator.render import OWNED
-from generator.site import (ENGINES, SEARCH_GLOB, THEME, engine_command, place_output,
+from generator.settings import EDITIONS, prefix
+from generator.pages.render import owned
+from generator.build.site import (ENGINES, SEARCH_GLOB, THEME, engine_command, place_output,
                             prepare_editions)
 
 from ..browser import QuietHandler, chromium
@@ -184,14 +184,14 @@ def _together(steps: list[Step]) -> Step:
 
 
 def search_index_command(site: Path) -> list[str]:
-    """The command generator.site.index_search runs (tests/test_bench_smoke.py checks)."""
+    """The command generator.build.site.index_search runs (tests/test_bench_smoke.py checks)."""
     return [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
             "--root-selector", "article.md-content__inner",
             "--exclude-selectors", ".headerlink", "--glob", SEARCH_GLOB]
 
 
 def index_search(project: Path) -> Step:
-    # generator.site.index_search runs Pagefind from the calling process; run_step gives
+    # generator.build.site.index_search runs Pagefind from the calling process; run_step gives
     # it a child of its own, whose time, CPU and peak RSS wait4 reports apart from ours.
     # Each edition has its own index, in its language.
     return _together([run_step(search_index_command(project / "site" / prefix(language)),
@@ -214,7 +214,7 @@ def make_project(project: Path, articles: int) -> dict[str, int]:
     project.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns(*OWNED))
+                    ignore=shutil.ignore_patterns(*owned()))
     shutil.copytree(ROOT / THEME, project / THEME)
     return write_corpus(project / "sources", articles)
 
@@ -258,7 +258,7 @@ def measure_site(site: Path, result: Result, top: int = 5) -> None:
 def snapshot(docs: Path) -> dict[str, tuple[int, str]]:
     """Generated file -> (mtime in ns, digest of its bytes)."""
     found = {}
-    for folder in OWNED:
+    for folder in owned():
         for path in (docs / folder).rglob("*"):
             if path.is_file():
                 found[path.relative_to(docs).as_posix()] = (
