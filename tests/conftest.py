@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.settings import Settings, use
+from generator.settings import use
+from tests.languages import FIXTURE_SETTINGS
 
 from generator.pages.render import owned
 from generator.build.site import THEME
@@ -62,11 +63,6 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the real dossier to build and break."""
     return make_project(tmp_path)
-
-
-FIXTURE_SETTINGS = Settings(language="en", translations=("id",),
-                            names={"id": "Bahasa Indonesia"})
-"""The languages of the fixture corpora: English, with an Indonesian edition."""
 
 
 @pytest.fixture(autouse=True)

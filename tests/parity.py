@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator.settings import TRANSLATION_LANGUAGES
+from tests.languages import TRANSLATION_LANGUAGES
 
 # Under a path, as a project site is (``/repo/``): a link that climbs one folder too
 # high still lands on the page at a server's root, and only here leads elsewhere.

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from generator.text import i18n
 from generator.dossier.dates import parse_date
 from generator.dossier.diagnostics import Report
-from generator.settings import EDITIONS, prefix
+from tests.languages import EDITIONS, prefix
 from generator.outputs import Publication
 from generator.build.pipeline import check, generate
 from generator.pages.render import PAGE_FOLDERS

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.settings import EDITIONS, TRANSLATION_LANGUAGES, prefix
+from tests.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from generator.build import editions
 from generator.build import zensical
 from generator.build.site import ENGINES, engine_command

@@ -19,7 +19,7 @@ from pyld import jsonld
 
 from generator.dossier.dates import parse_date
 from generator.views.jsonld import Describer, exact_date, script_text
-from generator.settings import EDITIONS, TRANSLATION_LANGUAGES, prefix
+from tests.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from generator.outputs import Publication
 from generator.build.pipeline import generate
 

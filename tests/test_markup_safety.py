@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from generator.dossier import schema
-from generator.settings import EDITIONS, prefix
+from tests.languages import EDITIONS, prefix
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"

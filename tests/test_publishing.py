@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from generator.settings import EDITIONS, prefix
+from tests.languages import EDITIONS, prefix
 from generator.build.site import THEME
 
 from .browser import QuietHandler, serve

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.settings import TRANSLATION_LANGUAGES
+from tests.languages import TRANSLATION_LANGUAGES
 
 from .conftest import ROOT
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.settings import EDITIONS, prefix
+from tests.languages import EDITIONS, prefix
 from generator.pages.render import owned
 from generator.build.site import (ENGINES, SEARCH_GLOB, THEME, engine_command, place_output,
                             prepare_editions)
