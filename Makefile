@@ -59,7 +59,7 @@ messages: $(STAMP)
 
 ## browser: make sure a Chromium for the end-to-end tests is installed
 browser:
-	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
+	@$(PY) -m generator.testing.browser_path >/dev/null 2>&1 || { \
 		echo "installing Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
