@@ -34,8 +34,10 @@ from generator.dossier.schema import FOLDERS
 from generator.settings import Settings
 
 ENGINES = tuple(engine for engine, module in (("mkdocs", "mkdocs"), ("zensical", "zensical"))
-                if importlib.util.find_spec(module) is not None)
-"""The engines installed beside the generator: the site is built and checked with each."""
+                if importlib.util.find_spec(module) is not None
+                and engine in os.environ.get("DOSSIER_ENGINES", engine).split(","))
+"""The engines installed beside the generator: the site is built and checked with each
+(``DOSSIER_ENGINES=mkdocs`` names fewer)."""
 SECTIONS = ("", "about/", *(f"{folder}/" for folder in FOLDERS), "timeline/", "network/",
             "tags/", "data/")
 """The pages every edition has, besides the entities' own."""
