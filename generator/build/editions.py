@@ -154,7 +154,7 @@ def _overrides(base: dict, language: str, site_url: str | None) -> dict:
     return result
 
 
-STYLES = ("stylesheets/extra.css",)
+STYLES = ("stylesheets/extra.css", "stylesheets/print.css")
 SCRIPTS = ("javascripts/accessibility.js", "javascripts/search.js", "javascripts/timeline.js",
            "javascripts/network.js")
 """The theme's own styles and scripts (``theme/stylesheets``, ``theme/javascripts``),

@@ -48,13 +48,15 @@ class Publication:
     ``extra.editions.<language>.site_name`` in mkdocs.yml."""
     cache: Path | None = None
     """A folder where a costly output may keep what it made, by what it was made from
-    (``.build/cache`` beside mkdocs.yml), so that an unchanged PDF is not made again."""
+    (``.build/cache`` beside mkdocs.yml, or ``DOSSIER_CACHE``, which the tests share
+    between their builds), so that an unchanged PDF is not made again."""
 
     @classmethod
     def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
         """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
         the site's names from ``config`` when given."""
-        value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
+        environ = os.environ if environ is None else environ
+        value = environ.get("SITE_URL", "").strip()
         site_url = normalise_site_url(value) if value else None
         settings = _settings(config) if config else {}
         name = _text(settings.get("site_name"))
@@ -63,7 +65,8 @@ class Publication:
                              if isinstance(v, dict) and _text(v.get("site_name"))))
         return cls(site_url=site_url, **({"site_name": name} if name else {}),
                    edition_names=names,
-                   cache=config.resolve().parent / ".build" / "cache" if config else None)
+                   cache=Path(environ["DOSSIER_CACHE"]) if environ.get("DOSSIER_CACHE")
+                   else config.resolve().parent / ".build" / "cache" if config else None)
 
     def name_in(self, language: str) -> str:
         """The site's name in ``language``'s edition: its own, else the English one."""

@@ -13,8 +13,9 @@ The bytes depend on the dossier only: the PDF's dates are the dossier's last cha
 its fonts are the package's own (``generator/fonts``), embedded, never a system's.
 
 A large dossier is split (``split``): past ``PART_LIMIT`` articles each year of
-articles is a document of its own, beside one for everything else, so that no single
-file takes minutes and gigabytes to make or to open.
+articles (and, past as many events, each year of events) is a document of its own in
+``dossier/``, beside ``dossier.pdf`` with everything else, so that no single file
+takes many minutes and gigabytes to make or to open.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import multiprocessing as mp
 import os
 import re
 from dataclasses import dataclass, field
@@ -33,7 +35,7 @@ from markupsafe import Markup
 
 from generator.dossier.dates import DatePoint
 from generator.dossier.link import Dossier, event_order
-from generator.dossier.model import Article
+from generator.dossier.model import Article, Event
 from generator.outputs import Publication
 from generator.outputs.data import size_label
 from generator.text import i18n
@@ -62,8 +64,14 @@ browser use its own copy or another sans-serif (no web font is fetched). The pac
 has no italic: emphasis is drawn slanted from the upright faces, never taken from
 whatever fonts the building machine has."""
 
-PART_LIMIT = 2000
-"""Most articles in one document; past it the dossier is split by year (see ``split``)."""
+PART_LIMIT = 250
+"""Most articles (or events) in one document; past it the dossier is split by year (see
+``split``). WeasyPrint takes about a third of a second of processor time per article
+and holds every page until the file is written: 500 articles in one file took 158 s
+and 1.2 GB, so 5,000 in one would take half an hour and over 10 GB. Parts of 250 stay
+near a minute and 600 MB each (tests/bench/run.py measures it)."""
+CACHE_KEEP = 64
+"""PDFs kept in the cache, the most recently used."""
 
 SECTIONS = {
     "overview": N_("Overview"), "articles": N_("Articles"), "claims": N_("Claims"),
@@ -111,14 +119,15 @@ def document_time(d: Dossier, environ=None) -> datetime | None:
 
 @dataclass(frozen=True)
 class Part:
-    """One document: which articles (with their sources) it holds, and whether it holds
-    the claims, events, actors and places."""
+    """One document: which articles (with their sources) and events it holds, and whether
+    it holds the claims, actors and places."""
 
     pdf: str
     """Its path under the edition's folder: ``dossier.pdf``, ``dossier/articles-2023.pdf``."""
     title: str
     """What part of the dossier it is; empty for the whole (or main) document."""
     articles: tuple[Article, ...] = ()
+    events: tuple[Event, ...] = ()
     rest: bool = True
 
     @property
@@ -134,25 +143,45 @@ def _chronological(articles) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published.sort_key, a.id))
 
 
+def _by_year(items: list, date, limit: int, kind: str, title: str) -> list[Part]:
+    """``items`` (in date order) as parts of one year each, a year of more than ``limit``
+    in as few consecutive parts of nearly equal size as fit."""
+    years: dict[int, list] = {}
+    for item in items:
+        years.setdefault(date(item).start.year, []).append(item)
+    parts = []
+    for year, in_year in sorted(years.items()):
+        n = -(-len(in_year) // limit)
+        size = -(-len(in_year) // n)
+        chunks = [in_year[i:i + size] for i in range(0, len(in_year), size)]
+        for number, chunk in enumerate(chunks, 1):
+            key = f"{year}-{number}" if len(chunks) > 1 else str(year)
+            name = gettext(title) % {"year": year}
+            if len(chunks) > 1:
+                name = f"{name}, {date(chunk[0]).label()} – {date(chunk[-1]).label()}"
+            parts.append(Part(f"{FOLDER}/{kind}-{key}.pdf", name, rest=False,
+                              **{kind: tuple(chunk)}))
+    return parts
+
+
+ARTICLES_OF = N_("Articles of %(year)s")
+EVENTS_OF = N_("Events of %(year)s")
+
+
 def split(d: Dossier, limit: int = PART_LIMIT) -> list[Part]:
     """The documents of the dossier: one, or past ``limit`` articles a main document
-    (``dossier.pdf``: claims, events, actors, places) and the articles by year, a year
-    of more than ``limit`` in consecutive parts of at most ``limit``."""
+    (``dossier.pdf``: claims, actors, places, and the events unless there are more than
+    ``limit``) and the articles (and then the events) by year (see ``_by_year``)."""
     articles = _chronological(d.corpus.articles.values())
+    events = sorted(d.corpus.events.values(), key=event_order)
     if len(articles) <= limit:
-        return [Part(PDF, "", tuple(articles))]
-    years: dict[int, list[Article]] = {}
-    for a in articles:
-        years.setdefault(a.published.start.year, []).append(a)
-    parts = [Part(PDF, gettext("Claims, events, actors and places"))]
-    for year, items in sorted(years.items()):
-        chunks = [items[i:i + limit] for i in range(0, len(items), limit)]
-        for n, chunk in enumerate(chunks, 1):
-            key = f"{year}-{n}" if len(chunks) > 1 else str(year)
-            title = gettext("Articles of %(year)s") % {"year": year}
-            if len(chunks) > 1:
-                title = f"{title}, {chunk[0].published.label()} – {chunk[-1].published.label()}"
-            parts.append(Part(f"{FOLDER}/articles-{key}.pdf", title, tuple(chunk), rest=False))
+        return [Part(PDF, "", tuple(articles), tuple(events))]
+    own_events = tuple(events) if len(events) <= limit else ()
+    parts = [Part(PDF, gettext("Claims, events, actors and places") if own_events
+                  else gettext("Claims, actors and places"), events=own_events)]
+    parts += _by_year(articles, lambda a: a.published, limit, "articles", ARTICLES_OF)
+    if not own_events:
+        parts += _by_year(events, lambda e: e.date, limit, "events", EVENTS_OF)
     return parts
 
 
@@ -162,9 +191,10 @@ def _homes(d: Dossier, parts: list[Part]) -> dict[str, str]:
     for part in parts:
         homes.update((f"#articles-{a.id}", part.pdf) for a in part.articles)
         homes.update((f"#sources-{a.id}", part.pdf) for a in part.articles)
+        homes.update((f"#events-{e.id}", part.pdf) for e in part.events)
         if part.rest:
             homes.update((f"#{folder}-{entity_id}", part.pdf)
-                         for folder in ("claims", "events", "actors", "places")
+                         for folder in ("claims", "actors", "places")
                          for entity_id in d.corpus.folder(folder))
     return homes
 
@@ -187,13 +217,13 @@ def _entries(d: Dossier, part: Part) -> dict:
     c = d.corpus
     shown = i18n.localized
     articles = [views.article_view(d, shown(a)) for a in part.articles]
+    events = [views.event_view(d, shown(e)) for e in part.events]
     if not part.rest:
-        return dict(articles=articles, claims=[], events=[], actors=[], places=[])
+        return dict(articles=articles, claims=[], events=events, actors=[], places=[])
     return dict(
-        articles=articles,
+        articles=articles, events=events,
         claims=[views.claim_view(d, shown(cl)) for cl in
                 sorted(c.claims.values(), key=lambda cl: (not cl.contested, cl.id))],
-        events=[views.event_view(d, shown(e)) for e in sorted(c.events.values(), key=event_order)],
         actors=[views.actor_view(d, shown(a)) for a in
                 sorted(c.actors.values(), key=lambda a: (views.label(a).lower(), a.id))],
         places=[views.place_view(d, shown(p)) for p in
@@ -262,12 +292,16 @@ def _cached(html: str, created: datetime | None, cache: Path | None) -> bytes:
         key.update(font.read_bytes())
     path = cache / "pdf" / f"{key.hexdigest()}.pdf"
     if path.is_file():
+        os.utime(path)  # used: the last to be pruned
         return path.read_bytes()
     data = to_pdf(html, created)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+    kept = sorted(path.parent.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
     return data
 
 
@@ -276,10 +310,18 @@ def files(d: Dossier, publication: Publication, site=None) -> dict[str, bytes]:
     parts = split(d)
     made: dict[str, bytes] = {}
     created = document_time(d)
-    for part in parts:
-        html = printable(d, publication, part, parts)
+    pages = [(part, printable(d, publication, part, parts)) for part in parts]
+    jobs = [(html, created, publication.cache) for _, html in pages]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        # Parts are independent documents: one process each, as many at once as cores.
+        with mp.get_context("fork").Pool(workers) as pool:
+            made_pdfs = pool.starmap(_cached, jobs)
+    else:
+        made_pdfs = [_cached(*job) for job in jobs]
+    for (part, html), data in zip(pages, made_pdfs):
         made[part.html] = html.encode("utf-8")
-        made[part.pdf] = _cached(html, created, publication.cache)
+        made[part.pdf] = data
     return made
 
 
