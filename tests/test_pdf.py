@@ -73,7 +73,8 @@ def test_the_pdf_holds_every_article_headline_and_every_claim_statement(made, do
 
 def test_the_indonesian_pdf_speaks_indonesian(made):
     english, indonesian = text_of(made["en"][pdf.PDF]), text_of(made["id"][pdf.PDF])
-    assert "Contents" in english and "Daftar isi" not in english
+    assert "Table of contents" in english and "Daftar isi" not in english
+    assert "Daftar isi" in indonesian
     assert "Ikhtisar" in indonesian and "Overview" not in indonesian
 
 
