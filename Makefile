@@ -13,7 +13,7 @@ ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: site test check build serve browser pdf-libraries bench new messages clean
+.PHONY: site test check build serve browser pdf-libraries bench new messages clean dist
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,7 +53,7 @@ new: $(STAMP)
 
 ## messages: after changing an interface string, extract them all and update each catalogue
 messages: $(STAMP)
-	$(VENV)/bin/pybabel extract -F generator/locales/babel.cfg -k N_ -k gettext \
+	$(VENV)/bin/pybabel extract -F generator/locales/babel.cfg -k N_ -k Nn_:1,2 -k gettext \
 		-k ngettext:1,2 --no-location --sort-output --omit-header \
 		-o generator/locales/messages.pot .
 	$(VENV)/bin/pybabel update -i generator/locales/messages.pot -d generator/locales \
@@ -64,7 +64,7 @@ messages: $(STAMP)
 
 ## browser: make sure a Chromium for the end-to-end tests is installed
 browser:
-	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
+	@$(PY) -m generator.testing.browser_path >/dev/null 2>&1 || { \
 		echo "installing Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
@@ -84,8 +84,15 @@ bench: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries
 	$(PY) -m tests.bench.run
 
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
+	rm -rf site .build dist docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
 		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
 		docs/id/.generated docs/id/data docs/id/feed.xml docs/dossier.pdf docs/dossier.html \
 		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier
+
+## dist: build the sdist and the wheel into dist/ and check them (the release workflow's step)
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(VENV)/bin/twine check --strict dist/*
+	$(PY) -m generator.tools.release dist
