@@ -75,4 +75,4 @@ clean:
 	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
 		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
-		docs/id/.generated docs/id/data docs/id/feed.xml
+		docs/id/.generated docs/id/data docs/id/feed.xml docs/cite docs/id/cite

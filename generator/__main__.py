@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.tools import annotations
 from generator.tools import jsonschema
 from generator.tools import scaffold
-from generator.dossier.coverage import coverage
+from generator.dossier.coverage import archive_coverage, coverage
 from generator.text.i18n import interface_coverage
 from generator.dossier.diagnostics import Report
 from generator import __version__, settings
@@ -182,6 +182,8 @@ def _run(args: argparse.Namespace, project: Project) -> int:
             print("translations: " + ", ".join(c.format() for c in coverage(dossier.corpus)))
         print("interface: " + ", ".join(interface_coverage(language)
                                          for language in settings.editions()))
+        # Link rot: the articles whose snapshot in a web archive is recorded (`make links`).
+        print("archived: " + archive_coverage(dossier.corpus).format())
         return EXIT_OK
     if args.command == "build":
         written, removed = sync(pages, project.docs)

@@ -55,7 +55,7 @@ def generate(d: Dossier, publication: Publication, workers: int | None = None
     made: dict[str, bytes] = dict(site)
     for language in editions():
         with edition(language):
-            rendered = render(d, workers, _edition_url(publication, language))
+            rendered = render(d, workers, _edition_url(publication, language), publication)
             pages.update((prefix(language) + path, text) for path, text in rendered.items())
             for path, data in edition_files(d, publication, site).items():
                 if prefix(language) + path in made:
