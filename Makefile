@@ -8,7 +8,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 
-.PHONY: site test check build serve browser bench new messages clean
+.PHONY: site test check build serve browser bench new messages links clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,6 +30,11 @@ site: $(STAMP) $(ENGINE_STAMP)
 ## check: validate the sources and report every problem
 check: $(STAMP)
 	$(PY) -m generator check --strict
+
+## links: check every address in the sources (dead, timed out, redirected, unarchived),
+## with file and line; fails only on a dead one
+links: $(STAMP)
+	$(PY) -m generator links
 
 ## build: validate and write the generated pages into docs/ only
 build: $(STAMP)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.tools import annotations
 from generator.tools import jsonschema
+from generator.tools import links
 from generator.tools import scaffold
 from generator.dossier.coverage import archive_coverage, coverage
 from generator.text.i18n import interface_coverage
@@ -72,6 +73,19 @@ def _add_authoring_commands(commands) -> None:
     sub.add_argument("id", help="the new file's name without .yml, e.g. jane-doe")
     sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+    help_text = ("check every address in the sources (LinkChecker): dead, timed out, "
+                 "redirected and unarchived, with file and line; fails only on a dead one")
+    sub = commands.add_parser("links", help=help_text, description=help_text)
+    sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+    sub.add_argument("--timeout", type=int, default=links.TIMEOUT,
+                     help="seconds to wait for each server (default: %(default)s)")
+    sub.add_argument("--summary", type=Path,
+                     help="also append the report to this file (a GitHub job summary)")
+
+
+def _links(args: argparse.Namespace) -> int:
+    return links.run(args.sources or args.root / "sources", args.timeout, args.summary)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -108,7 +122,7 @@ def _new(args: argparse.Namespace) -> int:
 
 _STANDALONE = {"schema": _schema}
 """Commands that read no dossier."""
-_AUTHORING = {"new": _new}
+_AUTHORING = {"new": _new, "links": _links}
 """Commands that read the dossier's settings but run no pipeline."""
 
 
