@@ -32,9 +32,10 @@ check: $(STAMP)
 	$(PY) -m generator check --strict
 
 ## links: check every address in the sources (dead, timed out, redirected, unarchived),
-## with file and line; fails only on a dead one
+## with file and line; fails only on a dead one. LINKS_FLAGS="--summary FILE" also writes
+## the report to FILE
 links: $(STAMP)
-	$(PY) -m generator links
+	$(PY) -m generator links $(LINKS_FLAGS)
 
 ## build: validate and write the generated pages into docs/ only
 build: $(STAMP)

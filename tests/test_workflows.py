@@ -214,3 +214,14 @@ def test_deploy_builds_for_the_address_pages_reports_with_the_whole_history():
     checkout = next(step for step in job["steps"]
                     if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == "0"
+
+
+def test_the_link_check_runs_weekly_and_only_its_report_job_writes_and_only_to_issues():
+    workflow = load("links.yml")
+    assert "schedule" in workflow["on"]
+    jobs = workflow["jobs"]
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+    assert jobs["report"]["permissions"] == {"issues": "write"}
+    # The job that can write runs nothing from the repository: no checkout, no action.
+    assert all("uses" not in step for step in jobs["report"]["steps"])
+    assert any("make links" in step.get("run", "") for step in jobs["check"]["steps"])
