@@ -245,3 +245,18 @@ def test_check_prints_the_archive_coverage_as_a_figure(tmp_path):
     result = run_generator("check", "--strict", cwd=project)
     assert result.code == 0, result.err
     assert "archived: 1 of 2 articles" in result.out
+
+
+def test_in_the_built_site_every_cite_download_is_a_file_and_every_page_has_citation_tags(
+        built_sites):
+    site = built_sites("mkdocs", FIXTURES / "valid")
+    pages = [p for p in site.glob("**/index.html")
+             if p.parent.parent.name in FOLDERS and p.parent.parent.parent in (site, site / "id")]
+    assert pages
+    for page in pages:
+        document = lxml.html.fromstring(page.read_bytes())
+        assert document.xpath("//head/meta[@name='citation_title']/@content")
+        hrefs = document.xpath("//div[contains(@class, 'dossier-cite')]//a[@download]/@href")
+        assert len(hrefs) in (3, 6)
+        for href in hrefs:
+            assert (page.parent / href).resolve().is_file(), (page, href)
