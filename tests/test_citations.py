@@ -260,3 +260,19 @@ def test_in_the_built_site_every_cite_download_is_a_file_and_every_page_has_cita
         assert len(hrefs) in (3, 6)
         for href in hrefs:
             assert (page.parent / href).resolve().is_file(), (page, href)
+
+
+def test_a_dossier_written_in_indonesian_cites_its_pages_in_indonesian_at_its_root():
+    from generator.settings import Settings, use
+    with use(Settings(language="id")):
+        d = dossier_of(FIXTURES / "indonesian")
+        with i18n.edition("id"):
+            files = citations.edition_files(d, PUBLICATION, {})
+            article = next(iter(d.corpus.articles.values()))
+            text = citation.formatted(citation.page_reference(
+                d, "articles", article, "Dosir", "https://example.org/dossier/"))
+    formats = parsed(files, f"cite/articles/{article.id}")
+    assert formats["csl"]["URL"] == f"https://example.org/dossier/articles/{article.id}/"
+    assert formats["csl"]["language"] == "id"
+    assert formats["ris"]["authors"] == ["Kurator dosir"]
+    assert "Tersedia pada" in text
