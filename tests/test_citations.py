@@ -3,7 +3,9 @@ BibTeX, RIS and CSL-JSON that their own libraries read back, and dates stay hone
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 
 import bibtexparser
@@ -17,6 +19,7 @@ from generator.dossier.dates import parse_date
 from generator.dossier.schema import FOLDERS
 from generator.outputs import Publication, citations
 from generator.pages.render import render
+from generator.settings import prefix
 from generator.text import i18n
 from generator.views import citation
 from generator.views.citation import Reference
@@ -32,6 +35,23 @@ def dossier():
     from tests.languages import FIXTURE_SETTINGS
     with use(FIXTURE_SETTINGS):
         return dossier_of(FIXTURES / "valid")
+
+
+def page_files(d, language: str, publication: Publication = PUBLICATION) -> dict[str, bytes]:
+    """Each entity page's own citation downloads, decoded from the ``data:`` addresses
+    the rendered page carries, as ``cite/<folder>/<id>.<ext>``."""
+    with i18n.edition(language):
+        pages = render(d, 1, publication.site_url and publication.site_url + prefix(language),
+                       publication)
+    made = {}
+    for folder in FOLDERS:
+        for entity_id in d.corpus.folder(folder):
+            block = pages[f"{folder}/{entity_id}.md"].split('class="dossier-cite-downloads"')[1]
+            block = block.split("</p>")[0]
+            for href, name in re.findall(r'href="(data:[^"]+)" download="([^"]+)"', block):
+                data = base64.b64decode(href.split("base64,", 1)[1])
+                made[f"cite/{folder}/{entity_id}.{name.rsplit('.', 1)[1]}"] = data
+    return made
 
 
 def parsed(files: dict[str, bytes], stem: str) -> dict[str, dict]:
@@ -52,8 +72,7 @@ def reference(date: str, **fields) -> Reference:
 
 
 def test_every_page_citation_names_the_same_title_and_date_in_all_three_formats(dossier):
-    with i18n.edition("en"):
-        files = citations.edition_files(dossier, PUBLICATION, {})
+    files = page_files(dossier, "en")
     for folder in FOLDERS:
         for entity_id in dossier.corpus.folder(folder):
             formats = parsed(files, f"cite/{folder}/{entity_id}")
@@ -69,9 +88,7 @@ def test_every_page_citation_names_the_same_title_and_date_in_all_three_formats(
 
 def test_a_page_citation_is_by_the_curators_at_the_page_address_in_its_edition(dossier):
     article_id = next(iter(dossier.corpus.articles))
-    with i18n.edition("id"):
-        files = citations.edition_files(dossier, PUBLICATION, {})
-    formats = parsed(files, f"cite/articles/{article_id}")
+    formats = parsed(page_files(dossier, "id"), f"cite/articles/{article_id}")
     assert formats["csl"]["URL"] == f"https://example.org/dossier/id/articles/{article_id}/"
     assert formats["csl"]["container-title"] == "Dosir A & B"
     assert formats["ris"]["authors"] == ["Kurator dosir"]
@@ -180,7 +197,7 @@ def test_every_entity_page_has_citation_meta_tags_and_a_cite_block(dossier):
                 text = pages[f"{folder}/{entity_id}.md"]
                 assert '["citation_title", ' in text.split("---")[1]
                 assert 'class="dossier-cite"' in text
-                assert f'href="../../cite/{folder}/{entity_id}.bib"' in text
+                assert 'href="data:application/x-bibtex;charset=utf-8;base64,' in text
         article_id = next(iter(dossier.corpus.articles))
         up = "../../" if language == "en" else "../../../"
         assert f'href="{up}cite/reports/{article_id}.ris"' in pages[f"articles/{article_id}.md"]
@@ -195,10 +212,7 @@ def test_the_bibliography_in_data_holds_every_report_in_three_formats(dossier):
 
 
 def test_the_citation_files_are_the_same_bytes_on_every_build(dossier):
-    with i18n.edition("id"):
-        first = citations.edition_files(dossier, PUBLICATION, {})
-        second = citations.edition_files(dossier, PUBLICATION, {})
-    assert first == second
+    assert page_files(dossier, "id") == page_files(dossier, "id")
     assert citations.files(dossier, PUBLICATION) == citations.files(dossier, PUBLICATION)
 
 
@@ -247,7 +261,7 @@ def test_check_prints_the_archive_coverage_as_a_figure(tmp_path):
     assert "archived: 1 of 2 articles" in result.out
 
 
-def test_in_the_built_site_every_cite_download_is_a_file_and_every_page_has_citation_tags(
+def test_in_the_built_site_every_cite_download_is_there_and_every_page_has_citation_tags(
         built_sites):
     site = built_sites("mkdocs", FIXTURES / "valid")
     pages = [p for p in site.glob("**/index.html")
@@ -258,7 +272,9 @@ def test_in_the_built_site_every_cite_download_is_a_file_and_every_page_has_cita
         assert document.xpath("//head/meta[@name='citation_title']/@content")
         hrefs = document.xpath("//div[contains(@class, 'dossier-cite')]//a[@download]/@href")
         assert len(hrefs) in (3, 6)
-        for href in hrefs:
+        # The page's own citation is in the page; the news report's is a file of the site.
+        assert all(href.startswith("data:") for href in hrefs[:3])
+        for href in hrefs[3:]:
             assert (page.parent / href).resolve().is_file(), (page, href)
 
 
@@ -266,9 +282,9 @@ def test_a_dossier_written_in_indonesian_cites_its_pages_in_indonesian_at_its_ro
     from generator.settings import Settings, use
     with use(Settings(language="id")):
         d = dossier_of(FIXTURES / "indonesian")
+        files = page_files(d, "id", Publication(site_url="https://example.org/dossier/"))
+        article = next(iter(d.corpus.articles.values()))
         with i18n.edition("id"):
-            files = citations.edition_files(d, PUBLICATION, {})
-            article = next(iter(d.corpus.articles.values()))
             text = citation.formatted(citation.page_reference(
                 d, "articles", article, "Dosir", "https://example.org/dossier/"))
     formats = parsed(files, f"cite/articles/{article.id}")

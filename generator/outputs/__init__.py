@@ -116,7 +116,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output(data.files), Output(palette.files), Output(citations.files),
     Output(cards.files, per_edition=True),
     Output(timeline_filters.files, per_edition=True), Output(feed.files, per_edition=True),
-    Output(citations.edition_files, per_edition=True), Output(data.page, per_edition=True))
+    Output(data.page, per_edition=True))
 """Every output, in the order they run: the site's before the editions'."""
 
 

@@ -1,13 +1,14 @@
 """The citation downloads: BibTeX, RIS and CSL-JSON, written by their libraries.
 
-Two kinds of file, laid out for a dossier of thousands of articles:
+Two kinds of download, laid out for a dossier of thousands of articles:
 
-- a **page's** citation (``cite/<folder>/<id>.<ext>``) names the page in its edition's
-  language, under the edition's name and address, so each edition has its own
-  (``id/cite/actors/x.bib``): :func:`edition_files`;
 - a **news report's** citation (``cite/reports/<id>.<ext>``) is the report as
-  published, which is the same in every edition: one set for the site, its headline's
-  translation the dossier's own (as in the data downloads): :func:`files`.
+  published, which is the same in every edition: one set of files for the site, its
+  headline's translation the dossier's own (as in the data downloads): :func:`files`;
+- a **page's** citation names the page in its edition's language, under the edition's
+  name and address, so each edition would need its own files: three per entity per
+  edition. The page carries them itself instead, as ``data:`` addresses
+  (:func:`page_hrefs`, called by the page renderer): the same bytes, no file.
 
 :func:`bibliography` is every report in one file per format, for ``/data/``.
 
@@ -22,10 +23,10 @@ it is approximate, uncertain or has a time.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import re
-from collections.abc import Mapping
 
 import bibtexparser
 import rispy
@@ -37,10 +38,8 @@ from generator.dossier.dates import Date, DatePoint
 from generator.dossier.link import Dossier
 from generator.dossier.schema import FOLDERS
 from generator.outputs import Publication
-from generator.settings import prefix
-from generator.text import i18n
 from generator.views.citation import (
-    FORMATS, Reference, page_path, page_reference, report_path, shared_report_reference)
+    FORMATS, MEDIA_TYPES, Reference, report_path, shared_report_reference)
 
 BIBLIOGRAPHY = "data/bibliography"
 """Every news report, one file per format: ``data/bibliography.bib`` and so on."""
@@ -220,15 +219,11 @@ def bibliography(d: Dossier) -> dict[str, bytes]:
     return _each_format(lambda ext: f"{BIBLIOGRAPHY}.{ext}", refs)
 
 
-def edition_files(d: Dossier, publication: Publication, site: Mapping[str, bytes]
-                  ) -> dict[str, bytes]:
-    """Each page's citation in the edition being rendered, under its folder."""
-    language = i18n.language()
-    base = publication.absolute_base + prefix(language)
-    name = publication.name_in(language)
-    made: dict[str, bytes] = {}
-    for folder in FOLDERS:
-        for entity in d.corpus.folder(folder).values():
-            ref = page_reference(d, folder, entity, name, base)
-            made.update(_each_format(lambda ext: page_path(folder, entity.id, ext), [ref]))
-    return made
+def page_hrefs(ref: Reference) -> dict[str, str]:
+    """A page's citation downloads as ``data:`` addresses, by file extension, for the page
+    to carry itself: each is some hundred bytes, and as files they would be three per
+    entity per edition, 54,000 at 5,000 articles in two editions, each costing more to
+    write and copy than its bytes do (notes/cite.md has the figures)."""
+    return {ext: f"data:{MEDIA_TYPES[ext]};charset=utf-8;base64,"
+                 f"{base64.b64encode(WRITERS[ext]([ref])).decode('ascii')}"
+            for ext, _ in FORMATS}

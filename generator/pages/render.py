@@ -35,7 +35,7 @@ from generator.text.markup import (
     md_phrase,
     plain_text,
 )
-from generator.outputs import LOCAL_SITE_URL, Publication
+from generator.outputs import LOCAL_SITE_URL, Publication, citations
 from generator.views import share as share_card
 from generator.dossier.schema import FOLDERS
 from generator.text.urls import site_href
@@ -46,7 +46,7 @@ PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", 
 """Folders of generated pages, the same in every edition."""
 EDITION_OUTPUTS = ("data", "feed.xml", share_card.FOLDER, "cite")
 """What each edition's outputs write beside its pages: its data page, its feed, its
-share cards, its pages' citations (and at the top, the site's reports' citations)."""
+share cards (and at the top, the site's news reports' citations, ``cite``)."""
 
 
 def owned() -> tuple[str, ...]:
@@ -197,7 +197,7 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describ
     shown = i18n.localized(entity)
     # The theme puts `jsonld` and `citation` into the page's head (generator/theme/main.html).
     structured = script_text(describe.page(folder, entity))
-    cite = cite_view(d, folder, entity, citing.site_name, citing.base)
+    cite = cite_view(d, folder, entity, citing.site_name, citing.base, citations.page_hrefs)
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
            updated=views.updated(d.history, folder, entity.id),
            untranslated=i18n.untranslated(entity), cite=cite,

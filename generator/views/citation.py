@@ -17,6 +17,7 @@ import html
 import json
 import re
 from urllib.parse import quote
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,8 +32,8 @@ from generator.text.i18n import N_, gettext
 CSL = Path(__file__).resolve().parent.parent / "csl"
 STYLE = CSL / "dossier.csl"
 FOLDER = "cite"
-"""Where the downloads are, under each edition's docs tree (the pages' citations) and
-under the site's (the news reports', the same in every edition)."""
+"""Where the news reports' citation files are, under the site's docs tree: the same in
+every edition."""
 REPORTS = "reports"
 FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 """Each download's file extension and the name of its format, as the Cite block shows it."""
@@ -203,11 +204,6 @@ def meta_tags(ref: Reference) -> list[tuple[str, str]]:
 
 # Where the downloads are, and how a page links them.
 
-def page_path(folder: str, entity_id: str, extension: str) -> str:
-    """A page's citation, under its edition's docs tree: ``cite/actors/x.bib``."""
-    return f"{FOLDER}/{folder}/{entity_id}.{extension}"
-
-
 def report_path(article_id: str, extension: str) -> str:
     """A report's citation, under the site's docs tree: ``cite/reports/x.bib``."""
     return f"{FOLDER}/{REPORTS}/{article_id}.{extension}"
@@ -242,12 +238,15 @@ def _downloads(paths: dict[str, str], up: str, stem: str) -> list[Download]:
 ENTITY_PAGE_ROOT = "../../"
 
 
-def cite_view(d: Dossier, folder: str, entity: Entity, site_name: str, base: str) -> dict:
-    """The Cite block of an entity page and its meta tags, in the edition's language."""
+def cite_view(d: Dossier, folder: str, entity: Entity, site_name: str, base: str,
+              page_hrefs: Callable[[Reference], dict[str, str]]) -> dict:
+    """The Cite block of an entity page and its meta tags, in the edition's language.
+
+    ``page_hrefs`` gives the page's own citation downloads, by file extension: each
+    edition's is its own, written into the page itself (see outputs/citations.py)."""
     page = page_reference(d, folder, entity, site_name, base)
-    view = {"page": Cited(formatted(page), _downloads(
-        {ext: page_path(folder, entity.id, ext) for ext, _ in FORMATS}, ENTITY_PAGE_ROOT,
-        page.key)), "report": None, "meta": meta_tags(page)}
+    view = {"page": Cited(formatted(page), _downloads(page_hrefs(page), "", page.key)),
+            "report": None, "meta": meta_tags(page)}
     if folder == "articles":
         report = report_reference(entity)
         # The reports' files are the site's: from another edition, up past its folder.

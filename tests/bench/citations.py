@@ -3,7 +3,8 @@
 For each size, a synthetic corpus (``synth.py``) is read, then timed: the news reports'
 citation files (the site's), the pages' citation files of each edition, the
 bibliography for /data/, and the Cite blocks of every entity page of each edition
-(what the page renderer adds). Prints the times, the number of files and their bytes.
+(what the page renderer adds, with each page's own downloads as data: addresses).
+Prints the times, the number of files and their bytes.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ def measure(articles: int) -> str:
         timed("bibliography (data/)", lambda: citations.bibliography(d))
         for language in FIXTURE_SETTINGS.editions:
             with i18n.edition(language):
-                timed(f"page citations ({language})",
-                      lambda: citations.edition_files(d, publication, {}))
                 citation._layout.cache_clear()
-                timed(f"Cite blocks ({language})", lambda: [
-                    citation.cite_view(d, folder, entity, "Dossier", "https://example.org/")
+                views = timed(f"Cite blocks with their data: downloads ({language})", lambda: [
+                    citation.cite_view(d, folder, entity, "Dossier", "https://example.org/",
+                                       citations.page_hrefs)
                     for folder in FOLDERS for entity in d.corpus.folder(folder).values()])
+                inline = sum(len(f.href) for v in views for f in v["page"].downloads)
+                lines.append(f"    data: addresses in the pages: {inline / 1e6:.1f} MB, "
+                             f"{inline / len(views) / 1000:.1f} kB a page")
                 lines.append(f"    citeproc runs: {citation._layout.cache_info().misses}")
     return "\n".join(lines)
 
