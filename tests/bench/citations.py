@@ -1,8 +1,8 @@
 """The cost of the citations at scale: ``python -m tests.bench.citations 1000 5000``.
 
 For each size, a synthetic corpus (``synth.py``) is read, then timed: the news reports'
-citation files (the site's), the pages' citation files of each edition, the
-bibliography for /data/, and the Cite blocks of every entity page of each edition
+citation files (the site's), the bibliography for /data/, and the Cite blocks of every
+entity page of each edition
 (what the page renderer adds, with each page's own downloads as data: addresses).
 Prints the times, the number of files and their bytes.
 """
