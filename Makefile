@@ -13,7 +13,7 @@ ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: site test check build serve browser pdf-libraries bench new messages clean dist
+.PHONY: site test check build serve browser pdf-libraries bench new messages links clean dist
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,6 +35,12 @@ site: $(STAMP) $(ENGINE_STAMP) pdf-libraries
 ## check: validate the sources and report every problem
 check: $(STAMP)
 	$(PY) -m generator check --strict
+
+## links: check every address in the sources (dead, timed out, redirected, unarchived),
+## with file and line; fails only on a dead one. LINKS_FLAGS="--summary FILE" also writes
+## the report to FILE
+links: $(STAMP)
+	$(PY) -m generator links $(LINKS_FLAGS)
 
 ## build: validate and write the generated pages into docs/ only
 build: $(STAMP) pdf-libraries
@@ -88,7 +94,7 @@ clean:
 		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
 		docs/id/.generated docs/id/data docs/id/feed.xml docs/dossier.pdf docs/dossier.html \
-		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier
+		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier docs/cite docs/id/cite
 
 ## dist: build the sdist and the wheel into dist/ and check them (the release workflow's step)
 dist: $(STAMP)

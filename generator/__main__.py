@@ -13,8 +13,9 @@ from pathlib import Path
 
 from generator.tools import annotations
 from generator.tools import jsonschema
+from generator.tools import links
 from generator.tools import scaffold
-from generator.dossier.coverage import coverage
+from generator.dossier.coverage import archive_coverage, coverage
 from generator.text.i18n import interface_coverage
 from generator.dossier.diagnostics import Report
 from generator import __version__, settings
@@ -76,6 +77,15 @@ def _add_authoring_commands(commands) -> None:
     sub.add_argument("id", help="the new file's name without .yml, e.g. jane-doe")
     sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+    help_text = ("check every address in the sources (LinkChecker): dead, timed out, "
+                 "redirected and unarchived, with file and line; fails only on a dead one")
+    sub = commands.add_parser("links", help=help_text, description=help_text)
+    sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+    sub.add_argument("--timeout", type=int, default=links.TIMEOUT,
+                     help="seconds to wait for each server (default: %(default)s)")
+    sub.add_argument("--summary", type=Path,
+                     help="also append the report to this file (a GitHub job summary)")
     help_text = "start a new dossier repository in DIR"
     sub = commands.add_parser("init", help=help_text, description=help_text + (
         ": its settings, pages, an empty sources/, Makefile, README, CONTRIBUTING, "
@@ -90,6 +100,10 @@ def _add_authoring_commands(commands) -> None:
                      help="what the dossier installs the generator from: a pip requirement, "
                           "or a path to a clone or a wheel (default: this release, "
                           f"dossier-generator=={__version__})")
+
+
+def _links(args: argparse.Namespace) -> int:
+    return links.run(args.sources or args.root / "sources", args.timeout, args.summary)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -142,7 +156,7 @@ def _new(args: argparse.Namespace) -> int:
 
 _STANDALONE = {"schema": _schema, "init": _init}
 """Commands that read no dossier."""
-_AUTHORING = {"new": _new}
+_AUTHORING = {"new": _new, "links": _links}
 """Commands that read the dossier's settings but run no pipeline."""
 
 
@@ -218,6 +232,8 @@ def _run(args: argparse.Namespace, project: Project) -> int:
             print("translations: " + ", ".join(c.format() for c in coverage(dossier.corpus)))
         print("interface: " + ", ".join(interface_coverage(language)
                                          for language in settings.editions()))
+        # Link rot: the articles whose snapshot in a web archive is recorded (`make links`).
+        print("archived: " + archive_coverage(dossier.corpus).format())
         return EXIT_OK
     if args.command == "build":
         written, removed = sync(pages, project.docs)

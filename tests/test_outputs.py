@@ -42,8 +42,15 @@ def test_an_edition_output_is_made_in_the_language_of_its_edition():
 def test_the_downloads_are_made_once_for_every_edition():
     made = generate(minimal(), Publication(), workers=1)
     assert "data/dossier.json" in made and "id/data/index.md" in made
+    # A page's citation names the page in its edition's language: each edition has its own.
     assert not [path for path in made if path.startswith("id/") and path.endswith(".json")
-                and not path.endswith("filters.json")]
+                and not path.endswith("filters.json") and not path.startswith("id/cite/")]
+
+
+def test_a_news_reports_citation_is_made_once_for_every_edition():
+    made = generate(minimal(), Publication(), workers=1)
+    assert any(path.startswith("cite/reports/") for path in made)
+    assert not any(path.startswith("id/cite/reports/") for path in made)
 
 
 def test_generate_holds_the_pages_of_the_renderer():

@@ -231,3 +231,14 @@ def test_a_version_tag_builds_checks_publishes_with_trusted_publishing_and_relea
 def test_the_release_build_uses_no_cache():
     for step in steps(load("release.yml")):
         assert "cache" not in (step.get("with") or {})
+
+
+def test_the_link_check_runs_weekly_and_only_its_report_job_writes_and_only_to_issues():
+    workflow = load("links.yml")
+    assert "schedule" in workflow["on"]
+    jobs = workflow["jobs"]
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+    assert jobs["report"]["permissions"] == {"issues": "write"}
+    # The job that can write runs nothing from the repository: no checkout, no action.
+    assert all("uses" not in step for step in jobs["report"]["steps"])
+    assert any("make links" in step.get("run", "") for step in jobs["check"]["steps"])

@@ -60,7 +60,7 @@ def generate(d: Dossier, publication: Publication, workers: int | None = None,
         with edition(language):
             # The outputs first: the home page links the PDF with its size.
             own = edition_files(d, publication, site, outputs)
-            rendered = render(d, workers, _edition_url(publication, language),
+            rendered = render(d, workers, _edition_url(publication, language), publication,
                               documents=pdf.links(own))
             pages.update((prefix(language) + path, text) for path, text in rendered.items())
             for path, data in own.items():

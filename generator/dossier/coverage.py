@@ -58,3 +58,20 @@ def coverage(corpus: Corpus) -> list[Coverage]:
     return [Coverage(language, sum(is_translated(t, e, language) for t, e in entities),
                      len(entities))
             for language in other_languages()]
+
+
+@dataclass(frozen=True)
+class ArchiveCoverage:
+    """How many articles name a snapshot of themselves in a web archive (``archived_url``):
+    a figure for editors, never an error, for a snapshot is never invented."""
+
+    archived: int
+    total: int
+
+    def format(self) -> str:
+        return f"{self.archived} of {self.total} articles"
+
+
+def archive_coverage(corpus: Corpus) -> ArchiveCoverage:
+    return ArchiveCoverage(sum(bool(a.archived_url) for a in corpus.articles.values()),
+                           len(corpus.articles))

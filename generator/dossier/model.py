@@ -99,6 +99,8 @@ class Article(Entity):
     editors: list[str] = field(default_factory=list)
     url: str | None = None
     archived_url: str | None = None
+    archived_on: Date | None = None
+    """The day the snapshot at ``archived_url`` was taken."""
     retrieved: Date | None = None
     based_on: list[str] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)

@@ -169,6 +169,8 @@ ARTICLE = _entity_type("articles", model.Article, (
     Field("editors", ListOf(Text()), False, "Editors credited by the outlet."),
     Field("url", Url(), False, "The article's address; never guessed."),
     Field("archived_url", Url(), False, "A snapshot of it in a web archive."),
+    Field("archived_on", DateValue(), False,
+          "The day that snapshot was taken (a date; with `archived_url` only)."),
     Field("retrieved", DateValue(), False, "Date the curator read it."),
     Field("based_on", ListOf(Text()), False, "Credited wire or original sources."),
     Field("summary", Markdown(), True,

@@ -268,7 +268,17 @@ def _describe(node: YNode) -> str:
     return f"text {node.text[:40]!r}"
 
 
-def _article_rules(checker: _FileChecker, values: dict) -> None:
+def _article_rules(checker: _FileChecker, root: YMap, values: dict) -> None:
+    archived_on = values.get("archived_on")
+    if archived_on is not None:
+        line = root.key_lines["archived_on"]
+        if not values.get("archived_url"):
+            checker.error(line, "'archived_on' is the day the snapshot at 'archived_url' was "
+                          "taken: add 'archived_url', or remove 'archived_on'")
+        elif archived_on.end is not None or archived_on.start.precision != "day" \
+                or archived_on.qualified:
+            checker.error(line, f"'archived_on' must be one exact day, such as 2023-09-06, "
+                          f"not {archived_on.raw!r}: the archive dates each snapshot")
     language = values.get("language", "")
     if language and language_of(language) != language_of(own_language()):
         for quote in values.get("quotes", []):
@@ -340,7 +350,7 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
     values = checker.mapping(source.root, entity_type.fields,
                              with_article(entity_type.folder[:-1]), top=True)
     if entity_type is s.ARTICLE and values is not None:
-        _article_rules(checker, values)
+        _article_rules(checker, source.root, values)
     if values is not None:
         _translation_rules(checker, entity_type, source.root, values)
     if not checker.ok or values is None:

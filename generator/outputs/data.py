@@ -27,10 +27,12 @@ from generator.text.i18n import N_, gettext
 from generator.settings import other_languages, own_language, prefix
 from generator.dossier.link import Dossier
 from generator.outputs import Publication
+from generator.outputs import citations
 from generator.outputs import dossier_json
 from generator.outputs import ftm
 from generator.outputs import tables
 from generator.outputs.records import counts, type_name
+from generator.views.citation import FORMATS
 
 PAGE = "data/index.md"
 DESCRIPTION = N_("The dossier as data: JSON, CSV and FollowTheMoney downloads, and their "
@@ -116,6 +118,7 @@ def files(d: Dossier, publication: Publication) -> dict[str, bytes]:
     made = dossier_json.files(d, publication)
     made.update(tables.files(d, publication))
     made.update(ftm.files(d, publication))
+    made.update(citations.bibliography(d))
     return made
 
 
@@ -150,6 +153,10 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
     by_schema = _ftm_counts(site[ftm.PATH])
     add(ftm.PATH, gettext("FollowTheMoney entities, one per line (JSON lines)"),
         ", ".join(f"{number(n)} {name}" for name, n in sorted(by_schema.items())))
+    for ext, name in FORMATS:
+        add(f"{citations.BIBLIOGRAPHY}.{ext}",
+            gettext("Every news report as a reference to cite (%(format)s)") % {"format": name},
+            amount(len(d.corpus.articles), "article"))
     for entity_type in schema.ENTITY_TYPES.values():
         add(f"data/{dossier_json.schema_path(entity_type.folder)}",
             gettext(SCHEMA_OF[type_name(entity_type.folder)]), "")

@@ -8,6 +8,7 @@ import json
 import multiprocessing as mp
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,8 +19,9 @@ import jinja2.lexer
 from generator.text import i18n
 from generator.views import listings
 from generator.views import models as views
+from generator.views.citation import cite_view
 from generator.views.jsonld import Describer, script_text
-from generator.settings import PALETTE_STYLESHEET, other_languages
+from generator.settings import PALETTE_STYLESHEET, other_languages, prefix
 from generator.dossier.link import Dossier
 from generator.text.markup import (
     html_link,
@@ -33,6 +35,7 @@ from generator.text.markup import (
     md_phrase,
     plain_text,
 )
+from generator.outputs import LOCAL_SITE_URL, Publication, citations
 from generator.views import share as share_card
 from generator.dossier.schema import FOLDERS
 from generator.text.urls import site_href
@@ -42,10 +45,10 @@ PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", 
                 "network", ".generated")
 """Folders of generated pages, the same in every edition."""
 EDITION_OUTPUTS = ("data", "feed.xml", share_card.FOLDER, "dossier.pdf", "dossier.html",
-                   "dossier")
+                   "dossier", "cite")
 """What each edition's outputs write beside its pages: its data page, its feed, its
 share cards, the dossier as one document (and its parts, in ``dossier/``, when it is
-split)."""
+split), and at the top, the site's news reports' citations (``cite``)."""
 
 
 def owned() -> tuple[str, ...]:
@@ -181,15 +184,26 @@ _ENTITY_PAGES = {
 }
 
 
-def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describer) -> None:
+@dataclass(frozen=True)
+class Citing:
+    """What an entity page's citation names: the edition's site and its address."""
+
+    site_name: str
+    base: str
+    """The edition's address with a trailing slash."""
+
+
+def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describer,
+                 citing: Citing) -> None:
     template, view, meta = _ENTITY_PAGES[folder]
     shown = i18n.localized(entity)
-    # The theme puts `jsonld` into the page's head (generator/theme/main.html).
+    # The theme puts `jsonld` and `citation` into the page's head (generator/theme/main.html).
     structured = script_text(describe.page(folder, entity))
+    cite = cite_view(d, folder, entity, citing.site_name, citing.base, citations.page_hrefs)
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
            updated=views.updated(d.history, folder, entity.id),
-           untranslated=i18n.untranslated(entity),
-           front_matter=front_matter(*meta(shown), jsonld=structured,
+           untranslated=i18n.untranslated(entity), cite=cite,
+           front_matter=front_matter(*meta(shown), jsonld=structured, citation=cite["meta"],
                                      share=share(folder, shown.summary, "article")))
 
 
@@ -198,26 +212,27 @@ ENTITY_PAGE_ROOT = "../../"
 
 # Set in the parent just before forking, so the workers share the dossier
 # instead of receiving a pickled copy.
-_SHARED: tuple[Dossier, list[tuple[str, str]], Describer, str] | None = None
+_SHARED: tuple[Dossier, list[tuple[str, str]], Describer, str, Citing] | None = None
 PARALLEL_FROM = 2000
 """Entity pages below which forking costs more than it saves."""
 
 
 def _render_share(index: int, workers: int) -> dict[str, str]:
-    d, jobs, describe, language = _SHARED
+    d, jobs, describe, language, citing = _SHARED
     with i18n.edition(language):
         r = Renderer()
         for folder, entity_id in jobs[index::workers]:
-            _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id], describe)
+            _entity_page(r, d, folder, d.corpus.folder(folder)[entity_id], describe, citing)
     return r.pages
 
 
-def _entity_pages(d: Dossier, workers: int, site_url: str | None) -> dict[str, str]:
+def _entity_pages(d: Dossier, workers: int, site_url: str | None, citing: Citing
+                  ) -> dict[str, str]:
     global _SHARED
     jobs = [(folder, entity_id) for folder in FOLDERS for entity_id in d.corpus.folder(folder)]
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         workers = 1
-    _SHARED = (d, jobs, Describer(d, site_url or ENTITY_PAGE_ROOT), i18n.language())
+    _SHARED = (d, jobs, Describer(d, site_url or ENTITY_PAGE_ROOT), i18n.language(), citing)
     try:
         if workers == 1:
             return _render_share(0, 1)
@@ -230,15 +245,21 @@ def _entity_pages(d: Dossier, workers: int, site_url: str | None) -> dict[str, s
 
 
 def render(d: Dossier, workers: int | None = None, site_url: str | None = None,
-           documents: tuple = ()) -> dict[str, str]:
+           publication: Publication | None = None, documents: tuple = ()) -> dict[str, str]:
     """Every generated page of the edition being rendered (see ``i18n.edition``): path
     under the edition's docs tree -> Markdown text.
 
     Entity pages of a large dossier are rendered by one process per core; the
     result does not depend on how many there are. ``site_url`` makes the addresses
-    in the pages' structured data absolute; without it they are relative."""
+    in the pages' structured data absolute; without it they are relative. A page's
+    citation names ``publication``'s site and gives the page's address (in a local
+    build, the address the README serves the site at)."""
     workers = workers or os.cpu_count() or 1
-    pages = _entity_pages(d, workers, site_url)
+    language = i18n.language()
+    publication = publication or Publication()
+    citing = Citing(publication.name_in(language),
+                    site_url or LOCAL_SITE_URL + prefix(language))
+    pages = _entity_pages(d, workers, site_url, citing)
     r = Renderer()
     r.pages = pages
     for listing in listings.all_listings(d):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from babel import Locale, UnknownLocaleError
 
 from generator.views import graph
+from generator.views.citation import source_links
 from generator.text import i18n
 from generator.dossier.dates import DatePoint
 from generator.dossier.history import History
@@ -187,7 +188,9 @@ def quote_view(links: "Links", article: Article, q, show_article: bool) -> Quote
 
 def article_view(d: Dossier, a: Article) -> dict:
     links = Links(d)
+    original, archived = source_links(a.url, a.archived_url, a.archived_on)
     return dict(
+        original=original, archived=archived,
         a=a, published=a.published.label(), headline=i18n.headline_translation(a),
         tags=[LinkItem(tag, f"../tags/{tag}.md") for tag in dict.fromkeys(a.tags)], precision=a.published.precision_label(),
         language=language_name(a.language),
