@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from generator.dossier import schema
-from tests.languages import EDITIONS, prefix
+from tests.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
@@ -162,7 +162,7 @@ def _text_fields(fields, prefix=""):
         elif isinstance(kind, schema.Obj):
             yield from _text_fields(kind.fields, f"{prefix}{f.name}.")
         elif isinstance(kind, schema.Translations):
-            for language in schema.TRANSLATION_LANGUAGES:
+            for language in TRANSLATION_LANGUAGES:
                 translated = schema.Field(f"{f.name}.{language}", kind.item, False, "")
                 yield from _text_fields((translated,), prefix)
 
