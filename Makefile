@@ -91,8 +91,8 @@ bench: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries
 
 clean:
 	rm -rf site .build dist docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
-		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
-		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
+		docs/network docs/embed docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
+		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network docs/id/embed \
 		docs/id/.generated docs/id/data docs/id/feed.xml docs/dossier.pdf docs/dossier.html \
 		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier docs/cite docs/id/cite
 

@@ -38,7 +38,17 @@ INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Network"), N_("Claims
 """Labels that ``mkdocs.yml`` writes (navigation, palette toggles), translated where the
 catalogue has them; a label it does not have stays as written."""
 SCRIPT_WORDS = {"results": N_("Search results"),
-                "unavailable": N_("Search is unavailable: its index is missing.")}
+                "unavailable": N_("Search is unavailable: its index is missing."),
+                # The search's facets (generator/views/facets.py); kind_<kind> for each kind.
+                "facets": N_("Narrow the results"),
+                "facet_kind": N_("Kind of page"), "facet_year": N_("Year"),
+                "facet_outlet": N_("Outlet"), "facet_language": N_("Language of the report"),
+                "any": N_("All"),
+                "kind_article": N_("Article"), "kind_actor": N_("Actor"),
+                "kind_event": N_("Event"), "kind_claim": N_("Claim"),
+                "kind_place": N_("Place"), "kind_other": N_("Other page"),
+                # The embed control (javascripts/embed.js).
+                "copied": N_("Copied.")}
 """What the site's own scripts write (javascripts/search.js), translated per edition; the
 theme writes them into each page (``#dossier-words``), where the scripts read them."""
 TITLES = ("site_name", "site_description", "copyright")
@@ -159,7 +169,7 @@ def _overrides(base: dict, language: str, site_url: str | None) -> dict:
 STYLES = ("stylesheets/extra.css", "stylesheets/print.css")
 PALETTE = PALETTE_STYLESHEET
 SCRIPTS = ("javascripts/accessibility.js", "javascripts/search.js", "javascripts/timeline.js",
-           "javascripts/network.js")
+           "javascripts/network.js", "javascripts/embed.js")
 """The theme's own styles and scripts (``theme/stylesheets``, ``theme/javascripts``),
 which every page loads; MkDocs copies them from the theme into the site."""
 

@@ -6,6 +6,7 @@ rendered and MkDocs runs on a complete copy, and only a clean result is swapped 
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from generator.build import editions
 from generator.build import zensical
-from generator.settings import other_languages, own_language
+from generator.settings import other_languages, own_language, prefix
 from generator.outputs import Publication, cards
 from generator.pages.render import EDITION_OUTPUTS, PAGE_FOLDERS
 from generator.build.write import replace_dir, stage_docs, sync
@@ -188,10 +189,42 @@ def prepare_editions(stage: Path, config: Path, engine: str = "mkdocs") -> list[
     return builds
 
 
+UNLISTED = ("embed/",)
+"""Folders of pages kept out of the sitemap: the embeddable views, which are also kept
+out of search engines (``noindex``) and of the search index (SEARCH_GLOB)."""
+_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+
+
+def unlist(site_dir: Path, site_url: str, folders: tuple[str, ...] = UNLISTED) -> None:
+    """Take the pages under ``folders`` out of the edition's sitemap (and its gzipped copy,
+    written again with the engine's timestamp), whichever engine wrote it."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    def keep(match: re.Match) -> str:
+        loc = match[1].strip()
+        path = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
+        return "" if path.lstrip("/").startswith(folders) else match[0]
+    unlisted = _SITEMAP_URL.sub(keep, text)
+    if unlisted == text:
+        return
+    sitemap.write_text(unlisted, encoding="utf-8")
+    packed = site_dir / "sitemap.xml.gz"
+    if packed.is_file():
+        # The gzip header's time (bytes 4-8) is the engine's; kept, so is the output.
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        with packed.open("wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=mtime,
+                                                     filename="") as gz:
+            gz.write(unlisted.encode("utf-8"))
+
+
 def build_editions(stage: Path, config: Path, engine: str = "mkdocs") -> None:
     """Build and index every edition from ``stage/docs`` into ``stage/site``."""
+    site_url = Publication.from_environment().site_url or ""
     for build in prepare_editions(stage, config, engine):
         engine_build(engine, build.config, build.site, cwd=build.cwd)
+        unlist(build.site, site_url + prefix(build.language))
         index_search(build.site)
 
 

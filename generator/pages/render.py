@@ -17,7 +17,7 @@ import jinja2.ext
 import jinja2.lexer
 
 from generator.text import i18n
-from generator.views import listings
+from generator.views import facets, listings
 from generator.views import models as views
 from generator.views.citation import cite_view
 from generator.views.jsonld import Describer, script_text
@@ -42,7 +42,7 @@ from generator.text.urls import site_href
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
-                "network", ".generated")
+                "network", "embed", ".generated")
 """Folders of generated pages, the same in every edition."""
 EDITION_OUTPUTS = ("data", "feed.xml", share_card.FOLDER, "dossier.pdf", "dossier.html",
                    "dossier", "cite")
@@ -204,7 +204,23 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describ
            updated=views.updated(d.history, folder, entity.id),
            untranslated=i18n.untranslated(entity), cite=cite,
            front_matter=front_matter(*meta(shown), jsonld=structured, citation=cite["meta"],
-                                     share=share(folder, shown.summary, "article")))
+                                     share=share(folder, shown.summary, "article"),
+                                     facets=search_facets(facets.of(d, folder, entity))))
+
+
+def _escaped(value):
+    """Front matter values the theme prints, HTML-escaped as the rest are."""
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return html.escape(value, quote=True) if isinstance(value, str) else value
+
+
+def search_facets(found: facets.Facets) -> dict:
+    """The page's search facets for its front matter, which the theme turns into Pagefind
+    filters (generator/theme/main.html); escaped like the rest of the front matter."""
+    return _escaped(found.meta())
 
 
 ENTITY_PAGE_ROOT = "../../"
@@ -265,6 +281,7 @@ def render(d: Dossier, workers: int | None = None, site_url: str | None = None,
     for listing in listings.all_listings(d):
         r.page(listing.path, listing.template, **listing.context,
                front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0]),
-                                         **WIDE if listing.wide else {}))
+                                         **WIDE if listing.wide else {},
+                                         **_escaped(listing.meta)))
     r.page(OVERVIEW, "overview.md.j2", **views.overview(d), documents=documents)
     return dict(sorted(r.pages.items()))

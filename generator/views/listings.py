@@ -7,7 +7,7 @@ other indexes into numbered pages, each linked from the first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.views import graph
 from generator.views import placemap
@@ -40,11 +40,13 @@ class Listing:
     context: dict = field(default_factory=dict)
     wide: bool = False
     """Drawn views (matrix, map) take the whole width: no side navigation or contents."""
+    meta: dict = field(default_factory=dict)
+    """More front matter: an embed's page template and credit line."""
 
     def __post_init__(self):
         # ``root`` leads from this page back to docs/, for links to other sections;
         # ``site`` from the built page to the site root, for links in raw HTML.
-        self.context = {"up": None, "pager": None, "title": self.title,
+        self.context = {"up": None, "pager": None, "title": self.title, "embed": None,
                         "root": "../" * self.path.count("/"),
                         "site": "../" * urls.page_url(self.path).count("/"), **self.context}
 
@@ -310,6 +312,43 @@ def network(d: Dossier) -> list[Listing]:
         actors=len(d.corpus.actors)), wide=True)]
 
 
+EMBEDS = {"timeline": ("timeline/index.md", "embed_timeline.md.j2"),
+          "network": ("network/index.md", "embed_network.md.j2"),
+          "map": ("places/index.md", "embed_map.md.j2"),
+          "claims": ("claims/index.md", "embed_claims.md.j2")}
+"""Each embeddable view (``embed/<name>/``): the full view it shows, and its template."""
+_OWN_CONTEXT = ("up", "pager", "title", "root", "site")
+
+
+def embeds(full: list[Listing]) -> list[Listing]:
+    """``embed/<name>.md`` for each view of ``EMBEDS``: the first page of the full view,
+    drawn without the site's header and navigation (generator/theme/embed.html), for
+    another site's ``<iframe>``; and, on that full view, the address of its embed.
+
+    The embed pages sit as deep under docs/ as the views they copy, so the views' Markdown
+    links hold; links written for the built page (the timeline's month bars) are made
+    again for the embed's address, one folder deeper."""
+    by_path = {listing.path: listing for listing in full}
+    pages = []
+    for name, (path, template) in EMBEDS.items():
+        view = by_path[path]
+        view.context["embed"] = f"{view.context['site']}embed/{name}/"
+        context = {k: v for k, v in view.context.items() if k not in _OWN_CONTEXT}
+        if context.get("bars"):
+            # The month bars lead to the timeline's month pages, written from /timeline/.
+            bars = context["bars"]
+            context["bars"] = replace(bars, bars=tuple(
+                replace(bar, href=f"../../{path.split('/')[0]}/{bar.href}") for bar in bars.bars))
+            context["periods"] = []
+        context["embed"] = None
+        pages.append(Listing(f"embed/{name}.md", template, view.title, context, meta=dict(
+            template="embed.html",
+            embed=dict(full=urls.page_url(path), label=gettext("Open the full view"),
+                       credit=gettext("From the dossier")))))
+    return pages
+
+
 def all_listings(d: Dossier) -> list[Listing]:
-    return (articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
+    full = (articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
             + tags(d) + network(d))
+    return full + embeds(full)

@@ -30,6 +30,77 @@
   var SECTIONS = 2;
   var pagefind = null;
 
+  // --- Facets: Pagefind filters (generator/views/facets.py), kept in the address -------
+
+  // Each facet is a parameter of the address, as ?q= is: ?q=putin&kind=claim.
+  var FACETS = ["kind", "year", "outlet", "language"];
+  var KINDS = ["article", "actor", "event", "claim", "place", "other"];
+  var selected = {};
+  (function () {
+    var params = new URLSearchParams(location.search);
+    FACETS.forEach(function (facet) { selected[facet] = params.get(facet) || ""; });
+  })();
+
+  function chosen() {
+    var filters = {};
+    FACETS.forEach(function (facet) {
+      if (selected[facet]) filters[facet] = selected[facet];
+    });
+    return filters;
+  }
+
+  function without(filters, facet) {
+    var rest = {};
+    Object.keys(filters).forEach(function (key) { if (key !== facet) rest[key] = filters[key]; });
+    return rest;
+  }
+
+  var languageNames = null;
+  try {
+    languageNames = new Intl.DisplayNames([document.documentElement.lang || "en"],
+                                          { type: "language" });
+  } catch (error) { /* an older browser: the tag alone */ }
+
+  // A facet's value as the reader reads it: kinds in the edition's words (#dossier-words),
+  // a report's language by its name in the page's language (as on the article pages).
+  function valueLabel(facet, value) {
+    if (facet === "kind") return own["kind_" + value] || value;
+    if (facet === "language") {
+      var name = null;
+      try { name = languageNames && languageNames.of(value); } catch (error) { name = null; }
+      return name && name !== value ? name : value;
+    }
+    return value;
+  }
+
+  function ordered(facet, values) {
+    if (facet === "kind") {
+      return values.slice().sort(function (a, b) { return KINDS.indexOf(a) - KINDS.indexOf(b); });
+    }
+    if (facet === "year") return values.slice().sort().reverse();
+    return values.slice().sort(function (a, b) {
+      return valueLabel(facet, a).localeCompare(valueLabel(facet, b));
+    });
+  }
+
+  // The address says what is searched, so that reloading or sharing it searches again.
+  function remember(query) {
+    var url = new URL(location.href);
+    if (query.trim()) url.searchParams.set("q", query);
+    else url.searchParams.delete("q");
+    FACETS.forEach(function (facet) {
+      if (selected[facet]) url.searchParams.set(facet, selected[facet]);
+      else url.searchParams.delete(facet);
+    });
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
+  function forget() {
+    var url = new URL(location.href);
+    ["q"].concat(FACETS).forEach(function (name) { url.searchParams.delete(name); });
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
@@ -38,7 +109,11 @@
         // not for the first letter typed. baseUrl is stated so result URLs stay right
         // if the bundle moves.
         var instance = module.createInstance({ baseUrl: root.pathname, excerptLength: 24 });
-        return instance.init().then(function () { return instance; });
+        // Pagefind fetches a filter's index only when a search names it, and counts only
+        // the filters it has: all of them are fetched once here, for the facets' counts.
+        return instance.init()
+          .then(function () { return instance.filters(); })
+          .then(function () { return instance; });
       });
       pagefind.catch(function () {
         // A failed download is retried on the next query instead of failing forever.
@@ -53,7 +128,9 @@
   }
 
   function count(query, n) {
-    if (!query.trim()) return words["search.result.placeholder"] || "";
+    if (!query.trim() && !Object.keys(chosen()).length) {
+      return words["search.result.placeholder"] || "";
+    }
     if (n === 0) return words["search.result.none"] || "";
     if (n === 1) return words["search.result.one"] || "1";
     return (words["search.result.other"] || "#").replace("#", n.toLocaleString());
@@ -137,6 +214,58 @@
     return item;
   }
 
+  // One <select> per facet, each option with its count of results; a facet with no
+  // value among the results is left out. The elements stay while the options change,
+  // so a select keeps the focus as the reader moves through its options.
+  function facetControls(container, onChange) {
+    var selects = {};
+    container.className = "dossier-search-facets";
+    container.setAttribute("role", "group");
+    container.setAttribute("aria-label", own.facets || "Narrow the results");
+    container.hidden = true;
+    FACETS.forEach(function (facet) {
+      var label = element("label", "dossier-search-facets__facet");
+      var name = element("span", "dossier-search-facets__name");
+      name.textContent = own["facet_" + facet] || facet;
+      var select = element("select", "dossier-search-facets__select");
+      select.setAttribute("data-facet", facet);
+      select.addEventListener("change", function () {
+        selected[facet] = select.value;
+        onChange();
+      });
+      label.append(name, select);
+      container.appendChild(label);
+      selects[facet] = select;
+    });
+    return function update(state) {
+      container.hidden = !state.counts;
+      if (!state.counts) return;
+      FACETS.forEach(function (facet) {
+        var select = selects[facet];
+        var counts = state.counts[facet] || {};
+        var values = Object.keys(counts).filter(function (value) {
+          return counts[value] > 0 || value === selected[facet];
+        });
+        select.parentNode.hidden = values.length === 0;
+        var options = [["", (own.any || "All") + " (" + state.totals[facet].toLocaleString() + ")"]]
+          .concat(ordered(facet, values).map(function (value) {
+            return [value, valueLabel(facet, value) + " (" + (counts[value] || 0).toLocaleString() + ")"];
+          }));
+        var signature = JSON.stringify(options);
+        if (select.getAttribute("data-options") !== signature) {
+          select.replaceChildren.apply(select, options.map(function (option) {
+            var node = element("option");
+            node.value = option[0];
+            node.textContent = option[1];
+            return node;
+          }));
+          select.setAttribute("data-options", signature);
+        }
+        select.value = selected[facet];
+      });
+    };
+  }
+
   // --- Searching: one search at a time, for the newest query --------------------------
 
   // box: { input, meta, list, scrollwrap, initializing, tabIndex, owns(event), exclusive }.
@@ -149,13 +278,22 @@
     var running = false;
     var shown = null;
     var enterPending = false;
+    var facets = facetControls(box.facets, function () {
+      remember(input.value);
+      request(input.value);
+    });
+
+    // What is asked: the query and the facets chosen.
+    function wanted() {
+      return latest + "\u0000" + JSON.stringify(chosen());
+    }
 
     function request(query) {
       latest = query;
       if (shown === null) {
         // Until the first answer, keep the theme's "initializing" text: its worker would
         // otherwise announce "no matching documents" for a query that is still loading.
-        show({ query: null, meta: box.initializing, nodes: [], results: [], items: [] });
+        show({ key: null, query: null, meta: box.initializing, nodes: [], results: [], items: [] });
       }
       if (!running) drain();
     }
@@ -165,14 +303,15 @@
     async function drain() {
       running = true;
       try {
-        while (shown.query !== latest) {
-          var query = latest;
-          var state = await search(query);
-          if (state && query === latest) show(state);
+        while (shown.key !== wanted()) {
+          var key = wanted();
+          var state = await search(latest, key);
+          if (state && key === wanted()) show(state);
         }
       } catch (error) {
         // No index: a live preview serves the pages without one (`make site` builds it).
-        show({ query: latest, meta: own.unavailable || "Search is unavailable: its index is missing.", nodes: [],
+        show({ key: wanted(), query: latest,
+               meta: own.unavailable || "Search is unavailable: its index is missing.", nodes: [],
                results: [], items: [] });
         console.warn("Pagefind search failed:", error);
       } finally {
@@ -180,14 +319,39 @@
       }
     }
 
-    async function search(query) {
-      var state = { query: query, results: [], items: [], nodes: [] };
-      if (query.trim()) {
+    // The results of the query with the facets chosen, and for each facet how many
+    // results each of its values would give: Pagefind counts that for a facet not yet
+    // chosen; for a chosen one, it is asked again without that facet.
+    async function search(query, key) {
+      var state = { key: key, query: query, results: [], items: [], nodes: [], counts: null };
+      var term = query.trim() ? query : null;
+      var filters = chosen();
+      if (term || Object.keys(filters).length) {
         var module = await load();
         // The first query waits for Pagefind to download; by then it is usually stale.
-        if (query !== latest) return null;
-        var found = await module.search(query);
-        if (query !== latest) return null;
+        if (key !== wanted()) return null;
+        var found = await module.search(term, { filters: filters });
+        if (key !== wanted()) return null;
+        var none = !Object.keys(filters).length;
+        // Pagefind counts filter values only for a search with a filter: its
+        // totalFilters are the counts for the query alone.
+        var alone = none ? await module.search(term, { filters: { kind: KINDS[0] } }) : found;
+        if (key !== wanted()) return null;
+        state.counts = {};
+        state.totals = {};
+        for (var i = 0; i < FACETS.length; i++) {
+          var facet = FACETS[i];
+          var others = without(filters, facet);
+          var rest = found;
+          if (!Object.keys(others).length) {
+            rest = { filters: alone.totalFilters, results: { length: alone.unfilteredResultCount } };
+          } else if (facet in filters) {
+            rest = await module.search(term, { filters: others });
+            if (key !== wanted()) return null;
+          }
+          state.counts[facet] = (rest.filters || {})[facet] || {};
+          state.totals[facet] = rest.results.length;
+        }
         state.results = found.results;
         state.items = await Promise.all(found.results.slice(0, PAGE).map(function (r) {
           return r.data();
@@ -203,7 +367,7 @@
     function show(state) {
       shown = state;
       paint();
-      if (enterPending && state.query === latest) {
+      if (enterPending && state.key === wanted()) {
         enterPending = false;
         openFirst();
       }
@@ -211,6 +375,7 @@
 
     function paint() {
       meta.textContent = shown.meta;
+      if (shown.key !== null) facets(shown);
       list.replaceChildren.apply(list, shown.nodes);
     }
 
@@ -265,11 +430,17 @@
     window.addEventListener("input", function (event) {
       if (!box.owns(event)) return;
       stop(event);
-      if (!event.isComposing) request(input.value);
+      if (!event.isComposing) {
+        remember(input.value);
+        request(input.value);
+      }
     }, true);
 
     window.addEventListener("compositionend", function (event) {
-      if (box.owns(event)) request(input.value);
+      if (box.owns(event)) {
+        remember(input.value);
+        request(input.value);
+      }
     }, true);
 
     window.addEventListener("keydown", function (event) {
@@ -278,13 +449,20 @@
       // has answered; this one waits for the answer to the query as typed.
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (shown && shown.query === latest && !running) openFirst();
+      if (shown && shown.key === wanted() && !running) openFirst();
       else enterPending = true;
     }, true);
 
     window.addEventListener("reset", function (event) {
-      // The form is emptied after the event, so read it afterwards.
-      if (event.target === input.form) setTimeout(function () { request(input.value); });
+      // The form is emptied after the event, so read it afterwards. Clearing the search
+      // clears its facets too.
+      if (event.target === input.form) {
+        FACETS.forEach(function (facet) { selected[facet] = ""; });
+        setTimeout(function () {
+          remember(input.value);
+          request(input.value);
+        });
+      }
     }, true);
 
     box.scrollwrap.addEventListener("scroll", function () {
@@ -294,9 +472,29 @@
       }
     }, { passive: true });
 
-    // A deep link (?q=...) fills the input before this script runs.
-    if (input.value) request(input.value);
-    return { paint: paint, painted: painted };
+    // The facets' own keys. Material closes its search on Tab and moves between the
+    // results with the arrow keys wherever the focus is; in a facet, the keys are the
+    // select's, and Tab moves between the input and the facets, round.
+    window.addEventListener("keydown", function (event) {
+      var target = event.composedPath()[0];
+      var inFacets = box.facets.contains(target);
+      var fromInput = box.exclusive && event.key === "Tab" && box.owns(event);
+      if (event.key === "Escape" || !(inFacets || fromInput)) return;
+      event.stopImmediatePropagation();
+      if (event.key !== "Tab" || !box.exclusive) return;
+      var ring = [input].concat(Array.prototype.filter.call(
+        box.facets.querySelectorAll("select"), function (select) {
+          return !box.facets.hidden && !select.parentNode.hidden;
+        }));
+      var at = ring.indexOf(target);
+      event.preventDefault();
+      ring[(at + (event.shiftKey ? ring.length - 1 : 1)) % ring.length].focus();
+    }, true);
+
+    // A deep link (?q=...&kind=...) fills the input before this script runs (Material)
+    // or is typed into it once the dialog is open (Zensical).
+    if (input.value || Object.keys(chosen()).length) request(input.value);
+    return { paint: paint, painted: painted, request: request };
   }
 
   // --- mkdocs-material ----------------------------------------------------------------
@@ -305,8 +503,10 @@
     var meta = output.querySelector(".md-search-result__meta");
     var list = output.querySelector(".md-search-result__list");
     var focusedLink = null;
+    var facets = element("div");
+    output.insertBefore(facets, list);
     var results = answer({
-      input: input, meta: meta, list: list, scrollwrap: output.parentElement,
+      input: input, meta: meta, list: list, facets: facets, scrollwrap: output.parentElement,
       initializing: meta.textContent.trim(),
       // As in Material: results are reached with the arrow keys, not with Tab, which
       // closes the dialog.
@@ -339,6 +539,18 @@
         refocus.focus();
       }
     }).observe(output, { childList: true, characterData: true, subtree: true });
+
+    // Material opens its search for ?q= and takes q out of the address when it closes;
+    // here the same for the facets, and a link with facets but no query opens it too.
+    var toggle = document.querySelector("input[data-md-toggle=search]");
+    if (toggle) {
+      toggle.addEventListener("change", function () { if (!toggle.checked) forget(); });
+      if (!toggle.checked && Object.keys(chosen()).length) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new CustomEvent("change"));
+        input.focus();
+      }
+    }
   }
 
   // --- Zensical -----------------------------------------------------------------------
@@ -372,8 +584,10 @@
     place();
     input.setAttribute("aria-controls", list.id);
 
+    var facets = element("div");
+    output.insertBefore(facets, list);
     var results = answer({
-      input: input, meta: meta, list: list, scrollwrap: theirs.parentElement,
+      input: input, meta: meta, list: list, facets: facets, scrollwrap: theirs.parentElement,
       initializing: words["search.result.placeholder"] || "",
       tabIndex: 0,
       exclusive: false,
@@ -404,6 +618,23 @@
     shadow.addEventListener("focusin", function (event) {
       if (event.target === input) warm();
     });
+
+    // Zensical does not read ?q=: a shared search is opened and typed here, as a reader
+    // would, so that the dialog's own state has the query too. Closing it takes the
+    // search out of the address.
+    var dialog = input.closest("dialog");
+    if (dialog) dialog.addEventListener("close", forget);
+    var query = new URLSearchParams(location.search).get("q") || "";
+    if (query || Object.keys(chosen()).length) {
+      var button = document.querySelector(".md-search__button");
+      if (button && !(dialog && dialog.open)) button.click();
+      setTimeout(function () {
+        input.focus();
+        if (!query) return;
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      });
+    }
     return true;
   }
 
