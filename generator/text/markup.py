@@ -16,6 +16,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from generator.text.characters import drop_unprintable
 from generator.text.i18n import Fallback
 from generator.text.urls import site_href
 
@@ -133,7 +134,9 @@ def plain_paragraphs(text: str) -> str | None:
 def render_markdown(text: str) -> str:
     """Sanitised HTML for one Markdown field."""
     fast = plain_paragraphs(text)
-    return fast if fast is not None else _sanitise(_render(text))
+    # Validation refuses a reference to a control character (&#x1;); should one get
+    # through, it must not reach a page or the feed, which no XML reader would accept.
+    return fast if fast is not None else drop_unprintable(_sanitise(_render(text)))
 
 
 # A tag of sanitised HTML, quoted attribute values (which may hold ">") included.
