@@ -17,6 +17,7 @@ from generator.dossier.load import SourceFile, suggest_id
 from generator.dossier.model import Entity, Ref
 from generator.dossier.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.text import characters
+from generator.text.markup import markdown_problem
 
 _LANGUAGE = re.compile(s.LANGUAGE_PATTERN)
 _SPACE = re.compile(r"\s")
@@ -253,6 +254,8 @@ def _text_problem(text: str, kind, name: str) -> str | None:
             written, meant = found
             return (f"holds the character reference {written!r}, which stands for {meant}: "
                     "that is not allowed in text; remove it")
+    if isinstance(kind, s.Markdown):
+        return markdown_problem(text)
     return None
 
 
