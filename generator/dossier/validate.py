@@ -239,7 +239,9 @@ def _text_problem(text: str, kind, name: str) -> str | None:
     """Why ``text`` misleads a reader, or None: it holds a character that reorders what
     follows it, one that is invisible in a name, or in Markdown a reference to either
     or to a control character (the YAML reader refuses those written out)."""
-    char = characters.bidi_control(text)
+    # In a Markdown field an override ends with its paragraph (UAX #9); in a one-line
+    # field it runs on into whatever follows the text: a title, a CSV cell, a label.
+    char = characters.bidi_control(text) if isinstance(kind, s.Text) else None
     if char:
         return (f"holds the bidirectional control {characters.name_of(char)}, which "
                 "reorders the text that follows it wherever the text is shown: delete it")

@@ -72,7 +72,7 @@ def referenced_character(text: str) -> tuple[str, str] | None:
         if code == 0 or code > 0x10FFFF:
             return match.group(), f"U+{code:04X} (not a character)"
         char = chr(code)
-        if NON_PRINTABLE.match(char) or char in BIDI_CONTROLS:
+        if NON_PRINTABLE.match(char):
             return match.group(), name_of(char)
     return None
 
