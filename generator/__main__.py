@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
         if name == "site":
             sub.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
                              help="what builds the HTML (default: %(default)s)")
+        if name in ("build", "site"):
+            sub.add_argument("--no-pdf", action="store_true",
+                             help="leave out the dossier's PDF, which takes the longest "
+                                  "(the home and data pages then do not link it)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
             sub.add_argument("--edition", metavar="LANG",
@@ -155,8 +159,8 @@ def _report(report: Report, strict: bool) -> bool:
     return not failed
 
 
-def _generate(project: Project, strict: bool, publication: Publication, github: bool = False
-              ) -> tuple[Dossier, dict[str, str | bytes]] | None:
+def _generate(project: Project, strict: bool, publication: Publication, github: bool = False,
+              costly: bool = True) -> tuple[Dossier, dict[str, str | bytes]] | None:
     report = Report()
     dossier = check(project.sources, report)
     valid = _report(report, strict)
@@ -165,7 +169,7 @@ def _generate(project: Project, strict: bool, publication: Publication, github: 
     if not valid or dossier is None:
         return None
     try:
-        pages = generate(dossier, publication)
+        pages = generate(dossier, publication, costly=costly)
     except (OutputCollision, PageCollision) as exc:
         # Validation keeps every name that could collide out; should two still meet,
         # the build stops here, before anything is written.
@@ -214,7 +218,9 @@ def _run(args: argparse.Namespace, project: Project) -> int:
         return serve(project, args.addr, args.edition or settings.own_language())
     # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
     github = args.command == "check" and annotations.in_github_actions(os.environ)
-    generated = _generate(project, args.strict, publication, github)
+    # `check` only counts the pages: it makes no PDF, nor does `--no-pdf`.
+    costly = args.command != "check" and not getattr(args, "no_pdf", False)
+    generated = _generate(project, args.strict, publication, github, costly)
     if generated is None:
         return EXIT_INVALID
     dossier, pages = generated

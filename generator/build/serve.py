@@ -42,9 +42,10 @@ def regenerate(project: Project, cache: dict) -> bool:
     if dossier is None:
         print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
         return False
-    # One process keeps the rendered Markdown of unchanged texts from the last run.
+    # One process keeps the rendered Markdown of unchanged texts from the last run. The
+    # PDF, which takes long, is made by `make site` and `make build` only.
     publication = Publication.from_environment(config=project.config)
-    pages = generate(dossier, publication, workers=1)
+    pages = generate(dossier, publication, workers=1, costly=False)
     docs_report = Report()
     check_docs(pages, project.docs, docs_report)
     for item in docs_report.sorted():
