@@ -23,7 +23,9 @@ from generator.build.configuration import load_settings
 from generator.build.editions import ConfigError
 from generator.dossier.link import Dossier
 from generator.dossier.load import display_path
-from generator.outputs import Publication
+from generator.outputs import OutputCollision, Publication
+from generator.pages.render import OutputCollision as PageCollision
+from generator.build.handwritten import check_docs
 from generator.build.pipeline import check, generate
 from generator.build.site import ENGINES, BuildFailed, Project, build_site
 from generator.build.write import sync
@@ -180,7 +182,19 @@ def _generate(project: Project, strict: bool, publication: Publication, github: 
         annotations.publish(report, strict, project.sources, os.environ, sys.stdout)
     if not valid or dossier is None:
         return None
-    return dossier, generate(dossier, publication, costly=costly)
+    try:
+        pages = generate(dossier, publication, costly=costly)
+    except (OutputCollision, PageCollision) as exc:
+        # Validation keeps every name that could collide out; should two still meet,
+        # the build stops here, before anything is written.
+        print(f"{exc}: nothing was written", file=sys.stderr)
+        return None
+    # The hand-written pages beside them must not be overwritten, hidden or misread.
+    docs_report = Report()
+    check_docs(pages, project.docs, docs_report)
+    if not _report(docs_report, strict):
+        return None
+    return dossier, pages
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,11 +5,15 @@ Every problem names the file and the line of the setting, and all are reported a
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import yaml
 
 from generator.build.editions import ConfigError, read_config
+from generator.text import characters
+from generator.text.urls import SITE_ADDRESS_FORM, site_address_problem
 from generator.settings import CONTENT_MODEL, Branding, Settings, babel_locale, contrast, is_colour
 
 EDITION_KEYS = ("site_name", "site_description", "copyright", "og_locale", "language_name",
@@ -41,6 +45,32 @@ def _node_lines(path: Path) -> dict[tuple[str, ...], int]:
     return lines
 
 
+TEXT_KEYS = ("site_name", "site_description", "copyright")
+"""Top-level settings that every page prints, some through MkDocs' own templates,
+which print them unescaped."""
+_MARKUP = re.compile(r"[<>]|&(?:#\d+|#[xX][0-9a-fA-F]+|\w+;)")
+
+
+def _check_text(value, trail: tuple[str, ...], problem) -> None:
+    """Report a setting that is not plain text: markup, or a character that does not show."""
+    name = ".".join(trail)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        problem(trail, f"{name} must be text")
+        return
+    markup = _MARKUP.search(value)
+    if markup:
+        problem(trail, f"{name} holds markup ({markup.group()!r}): MkDocs prints this "
+                "setting into every page as it is; write plain text, without <, > or a character reference such as &amp;")
+        return
+    odd = next((char for char in value if char in characters.BIDI_CONTROLS
+                or not (char.isprintable() or char in "\n\r\t")), None)
+    if odd:
+        problem(trail, f"{name} holds {characters.name_of(odd)}, which does not show: "
+                "delete it")
+
+
 def settings_of(config: dict, path: Path) -> Settings:
     """The settings ``config`` (the parsed ``path``) declares; :class:`ConfigError` with
     every problem, each at its line."""
@@ -52,6 +82,17 @@ def settings_of(config: dict, path: Path) -> Settings:
         where = f"{path}:{line}" if line else str(path)
         problems.append(f"{where}: {message}")
 
+    for key in TEXT_KEYS:
+        if key in config:
+            _check_text(config[key], (key,), problem)
+    site_url = config.get("site_url")
+    if isinstance(site_url, str) and site_url.strip():
+        reason = site_address_problem(site_url.strip())
+        if reason:
+            read = " (read from SITE_URL)" if os.environ.get("SITE_URL", "").strip() == \
+                site_url.strip() else ""
+            problem(("site_url",), f"site_url{read} {site_url.strip()!r} {reason}: it must "
+                    f"be {SITE_ADDRESS_FORM}")
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     language = theme.get("language") or "en"
     if not isinstance(language, str):
@@ -88,6 +129,8 @@ def settings_of(config: dict, path: Path) -> Settings:
             if key not in EDITION_KEYS:
                 problem((*trail, str(key)), f"extra.editions.{tag}: unknown setting {key!r} "
                         f"(one of {', '.join(EDITION_KEYS)})")
+            else:
+                _check_text(own[key], (*trail, str(key)), problem)
         if own.get("language_name"):
             names[str(tag)] = str(own["language_name"])
         if own.get("card_label"):
@@ -102,6 +145,8 @@ def settings_of(config: dict, path: Path) -> Settings:
         if key not in BRANDING_KEYS:
             problem(("extra", "branding", str(key)), f"extra.branding: unknown setting {key!r} "
                     f"(one of {', '.join(BRANDING_KEYS)})")
+        elif key == "card_label":
+            _check_text(value, ("extra", "branding", key), problem)
         elif key in ("primary", "accent") and not is_colour(value):
             problem(("extra", "branding", key), f"extra.branding.{key}: {value!r} is not a "
                     "colour written #rrggbb")

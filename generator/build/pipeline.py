@@ -11,6 +11,8 @@ from generator.settings import editions, prefix
 from generator.dossier.link import Dossier, check_references, check_stance_quotes, link
 from generator.dossier.load import ParseCache, load
 from generator.dossier.model import Corpus
+from generator.dossier.names import check_names
+from generator.dossier.yamlnodes import YMap
 from generator.outputs import OUTPUTS, QUICK_OUTPUTS, OutputCollision, Publication, edition_files, files
 from generator.outputs import pdf
 from generator.pages.render import render
@@ -23,12 +25,16 @@ def check(sources: Path, report: Report, cache: ParseCache | None = None) -> Dos
     A ``cache`` (see :func:`load.load`) spares a live preview re-parsing what did not change."""
     corpus = Corpus()
     broken: set[tuple[str, str]] = set()
+    name_lines: dict[tuple[str, str], int] = {}
     for source in sorted(load(sources, report, cache), key=lambda s: (s.folder, s.id)):
         entity = validate(source, report)
         if entity is None:
             broken.add((source.folder, source.id))
         else:
             corpus.folder(source.folder)[entity.id] = entity
+            if isinstance(source.root, YMap):
+                name_lines[source.folder, source.id] = source.root.key_lines.get("name", 0)
+    check_names(corpus, report, name_lines)
     if report.errors:
         # Still check references, so one run reports every problem; a reference to
         # a file that exists but has errors of its own is not reported again.

@@ -24,6 +24,7 @@ from generator.settings import own_language
 from generator.outputs import Publication
 from generator.build.pipeline import check, generate
 from generator.build.site import Project, edition_files, engine_env
+from generator.build.handwritten import check_docs
 from generator.build.write import sync
 
 POLL_SECONDS = 0.5
@@ -44,8 +45,16 @@ def regenerate(project: Project, cache: dict) -> bool:
     # One process keeps the rendered Markdown of unchanged texts from the last run. The
     # PDF, which takes long, is made by `make site` and `make build` only.
     publication = Publication.from_environment(config=project.config)
-    written, removed = sync(generate(dossier, publication, workers=1, costly=False),
-                            project.docs)
+    pages = generate(dossier, publication, workers=1, costly=False)
+    docs_report = Report()
+    check_docs(pages, project.docs, docs_report)
+    for item in docs_report.sorted():
+        print(item.format(), file=sys.stderr)
+    if docs_report.errors:
+        print("hand-written pages are in the way: the preview keeps the last good pages",
+              file=sys.stderr)
+        return False
+    written, removed = sync(pages, project.docs)
     print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
     return True
 

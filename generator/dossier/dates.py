@@ -8,6 +8,7 @@ A source rarely says "5 September 2023 at 06:45". It says "last week", "in July"
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ FORMS = ("2023", "2023-09", "2023-09-05", "2023-09-05~ (approximate)",
 TIME_FORM = "2023-09-05T06:45+07:00"
 _PRECISIONS = {"time": N_("exact time"), "day": N_("day"), "month": N_("month"),
                "year": N_("year")}
+
+
+FIRST_YEAR, LAST_YEAR = 1, 9999
+"""The years a date may name: all that four digits write, but year 0000."""
 
 
 class DateError(ValueError):
@@ -139,6 +144,10 @@ def _point(text: str, allow_time: bool) -> DatePoint:
         raise DateError(f"{text!r} is not a date")
     g = match.groupdict()
     year, month, day = int(g["year"]), int(g["month"] or 0), int(g["day"] or 0)
+    if year < FIRST_YEAR:
+        # ISO 8601's year 0000 is 1 BC; the calendar every output counts in has none.
+        raise DateError(f"{text!r} is in year {g['year']}: years run from "
+                        f"{FIRST_YEAR:04d} to {LAST_YEAR}")
     if g["month"] and not 1 <= month <= 12:
         raise DateError(f"{text!r} has no month {month}")
     if g["day"] and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -154,6 +163,13 @@ def _point(text: str, allow_time: bool) -> DatePoint:
         offset = g["offset"]
         if offset != "Z" and (int(offset[1:3]) > 14 or int(offset[4:6]) > 59):
             raise DateError(f"{text!r} has an impossible UTC offset")
+        if (year, month, day) in ((FIRST_YEAR, 1, 1), (LAST_YEAR, 12, 31)):
+            try:
+                dt.datetime.fromisoformat(text.rstrip("~?%").replace("Z", "+00:00")
+                                          ).astimezone(dt.timezone.utc)
+            except (OverflowError, ValueError):
+                raise DateError(f"{text!r} is outside the years {FIRST_YEAR:04d} to "
+                                f"{LAST_YEAR} in UTC") from None
         time = f"{g['hour']}:{g['minute']}" + ("" if offset == "Z" else f" UTC{offset}")
         if offset == "Z":
             time += " UTC"

@@ -12,6 +12,23 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with every character a terminal or a log reader would act on, or that
+    would not show, written as an escape (``\\n``, ``\\x1b``, ``\\u202e``): a file name
+    can hold a line break that starts a GitHub workflow command, or a terminal's escape
+    sequence. Only with ``keep_newlines`` do line feeds stay line feeds."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or (keep_newlines and char == "\n")
+                   else _escape(char) for char in text)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in one source file."""
@@ -33,7 +50,7 @@ class Diagnostic:
             if self.column:
                 where += f":{self.column}"
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{where}: {prefix}{self.message}"
+        return printable(f"{where}: {prefix}{self.message}")
 
 
 @dataclass

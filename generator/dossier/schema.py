@@ -15,6 +15,9 @@ LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
 UNFINISHED = "TODO"
 """Text starting with this word is a placeholder left by ``new``, not content."""
 FOLDERS = ("articles", "actors", "events", "claims", "places")
+RESERVED_TAGS = ("index",)
+"""Tags whose page would be another page's: ``tags/index.md`` lists every tag. (A tag's
+page is ``tags/<tag>.md`` and its parts ``tags/<tag>/<n>.md``: no other name collides.)"""
 
 
 @dataclass(frozen=True)

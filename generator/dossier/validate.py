@@ -17,6 +17,8 @@ from generator.settings import (language_of, other_languages, own_language,
 from generator.dossier.load import SourceFile, suggest_id
 from generator.dossier.model import Entity, Ref
 from generator.dossier.yamlnodes import YMap, YNode, YScalar, YSeq
+from generator.text import characters
+from generator.text.markup import markdown_problem
 
 _LANGUAGE = re.compile(s.LANGUAGE_PATTERN)
 _SPACE = re.compile(r"\s")
@@ -126,6 +128,11 @@ class _FileChecker:
             self.error(node, f"{name!r} still holds the {s.UNFINISHED} placeholder from "
                        "`new`: replace it with real content")
             raise _Invalid
+        if isinstance(kind, (s.Text, s.Markdown)):
+            problem = _text_problem(text, kind, name)
+            if problem:
+                self.error(node, f"{name!r} {problem}")
+                raise _Invalid
         if isinstance(kind, s.Text):
             if not kind.multiline and "\n" in text:
                 self.error(node, f"{name!r} must be one line")
@@ -171,6 +178,10 @@ class _FileChecker:
             if not _TAG.match(text):
                 self.error(node, f"{name!r}: tag {text!r} must be lower-case words joined by "
                            "hyphens, e.g. `arms-negotiations`")
+                raise _Invalid
+            if text in s.RESERVED_TAGS:
+                self.error(node, f"{name!r}: tag {text!r} is reserved: the page of every tag "
+                           f"is at tags/{text}.md; choose another tag")
                 raise _Invalid
             return text
         raise TypeError(kind)  # pragma: no cover - the schema uses only the kinds above
@@ -219,6 +230,36 @@ class _FileChecker:
                        "and 180; write [latitude, longitude], e.g. [43.12, 131.9]")
             raise _Invalid
         return (lat, lon)
+
+
+NAMES = ("name", "aliases")
+"""The fields that name an entity: a reader tells two entities apart by them."""
+
+
+def _text_problem(text: str, kind, name: str) -> str | None:
+    """Why ``text`` misleads a reader, or None: it holds a character that reorders what
+    follows it, one that is invisible in a name, or in Markdown a reference to either
+    or to a control character (the YAML reader refuses those written out)."""
+    # In a Markdown field an override ends with its paragraph (UAX #9); in a one-line
+    # field it runs on into whatever follows the text: a title, a CSV cell, a label.
+    char = characters.bidi_control(text) if isinstance(kind, s.Text) else None
+    if char:
+        return (f"holds the bidirectional control {characters.name_of(char)}, which "
+                "reorders the text that follows it wherever the text is shown: delete it")
+    if name in NAMES:
+        char = characters.zero_width(text)
+        if char:
+            return (f"holds the invisible character {characters.name_of(char)}: a name with "
+                    "it looks the same as one without; delete it")
+    if isinstance(kind, s.Markdown) and "&#" in text:
+        found = characters.referenced_character(text)
+        if found:
+            written, meant = found
+            return (f"holds the character reference {written!r}, which stands for {meant}: "
+                    "that is not allowed in text; remove it")
+    if isinstance(kind, s.Markdown):
+        return markdown_problem(text)
+    return None
 
 
 def _language_problem(language: str) -> str | None:

@@ -20,6 +20,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from generator.text.characters import NON_PRINTABLE
+
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml: every file takes the slow path
@@ -85,10 +87,6 @@ _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TA
                BaseResolver.DEFAULT_MAPPING_TAG}
 
 
-# What YAML itself accepts in a stream (PyYAML's Reader.NON_PRINTABLE); the same
-# set decides what an escape sequence in a double-quoted string may produce.
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n|[\n\x85\u2028\u2029]|\r")
 _MAX_REPORTED = 20
@@ -159,7 +157,7 @@ def _character_name(char: str) -> str:
 
 def _unprintable(text: str) -> list[YamlProblem]:
     problems = []
-    for match in _NON_PRINTABLE.finditer(text):
+    for match in NON_PRINTABLE.finditer(text):
         line, column = _position(text, match.start())
         problems.append(YamlProblem(line, column, f"invisible character "
                                     f"{_character_name(match.group())} is not allowed: "
@@ -330,7 +328,7 @@ def _from_events(parser, escapes: bool) -> ParseResult | None:
                 value = event.value
                 if escapes:
                     value = _join_surrogates(value)
-                    if _NON_PRINTABLE.search(value):
+                    if NON_PRINTABLE.search(value):
                         raise _Unusual
                 node = YScalar(value, line, column, plain=not event.style)
                 if not stack:
@@ -402,7 +400,7 @@ def _convert(node: yaml.Node, depth: int) -> YNode:
         value = _join_surrogates(node.value)
         # Escapes in double quotes ("\0", "\ud800") can produce what the file
         # itself may not contain, and a lone surrogate cannot even be written out.
-        bad = _NON_PRINTABLE.search(value)
+        bad = NON_PRINTABLE.search(value)
         if bad:
             raise YamlProblem(line, column, f"an escape sequence here produces "
                               f"{_character_name(bad.group())}, which is not allowed in "

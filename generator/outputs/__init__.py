@@ -23,11 +23,11 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from generator.dossier.link import Dossier
 from generator.outputs import cards
 from generator.outputs import timeline_filters
+from generator.text.urls import SITE_ADDRESS_FORM, site_address_problem
 
 
 class OutputCollision(Exception):
@@ -99,10 +99,11 @@ def _text(value) -> str | None:
 
 
 def normalise_site_url(value: str) -> str:
-    """``value`` with one trailing slash; a ValueError unless it is an http(s) address."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"SITE_URL must be an http(s) address, not {value!r}")
+    """``value`` with one trailing slash; a ValueError, one line, unless it is a plain
+    absolute http(s) address (``text.urls.site_address_problem``)."""
+    problem = site_address_problem(value)
+    if problem:
+        raise ValueError(f"SITE_URL {value!r} {problem}: it must be {SITE_ADDRESS_FORM}")
     return value.rstrip("/") + "/"
 
 

@@ -14,9 +14,11 @@ import re
 
 import markdown
 import nh3
+from markdown import inlinepatterns
 from markdown.extensions import Extension
 
 from generator.settings import own_language
+from generator.text.characters import drop_unprintable
 from generator.text.i18n import Fallback
 from generator.text.urls import site_href
 
@@ -79,12 +81,38 @@ def _sanitise(rendered: str) -> str:
                      strip_comments=True)
 
 
+LINK_TARGET_LIMIT = 4096
+"""How far after ``](`` a link's address and title may reach."""
+
+
+class _Bounded:
+    """A link whose address is looked for within :data:`LINK_TARGET_LIMIT` characters:
+    Python-Markdown otherwise reads to the end of the paragraph for a title's closing
+    quote from every ``](``, which made thousands of them quadratic."""
+
+    def getLink(self, data, index):
+        href, title, end, handled = super().getLink(data[index:index + LINK_TARGET_LIMIT], 0)
+        return href, title, end + index, handled
+
+
+class _BoundedLink(_Bounded, inlinepatterns.LinkInlineProcessor):
+    pass
+
+
+class _BoundedImage(_Bounded, inlinepatterns.ImageInlineProcessor):
+    pass
+
+
 class _HtmlAsText(Extension):
-    """Raw HTML in contributor Markdown is shown as text, not passed through."""
+    """Raw HTML in contributor Markdown is shown as text, not passed through; links
+    are looked for within bounds."""
 
     def extendMarkdown(self, md):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_BoundedLink(inlinepatterns.LINK_RE, md), "link", 160)
+        md.inlinePatterns.register(_BoundedImage(inlinepatterns.IMAGE_LINK_RE, md),
+                                   "image_link", 150)
 
 
 _CONVERTER = markdown.Markdown(extensions=["sane_lists", _HtmlAsText()], output_format="html")
@@ -93,7 +121,72 @@ _CONVERTER = markdown.Markdown(extensions=["sane_lists", _HtmlAsText()], output_
 def _render(text: str) -> str:
     # One converter, reset between texts: building a new one costs more than the
     # conversion itself, and reset() clears everything a text leaves behind.
-    return _CONVERTER.reset().convert(text)
+    return _CONVERTER.reset().convert(defuse_brackets(text))
+
+
+MAX_BRACKET_DEPTH = 3
+"""How deep ``[`` and ``(`` may nest and still be read as link syntax."""
+_SYNTAX = re.compile(r"\\.|`+|[\[\]()]|\n[ \t]*\n", re.S)
+
+
+def defuse_brackets(text: str) -> str:
+    """``text`` with every bracket or parenthesis that cannot be part of a link made
+    inert: one never closed (or never opened) in its paragraph, or one nested more
+    than :data:`MAX_BRACKET_DEPTH` deep. What the reader sees is unchanged (the HTML
+    gets the character back, :func:`render_markdown`), but Python-Markdown no longer
+    looks for the end of each from every opening one, a search that made 20,000 ``[``
+    take minutes (it is quadratic). Code spans are left as they are."""
+    if not any(char in text for char in "[]()"):
+        return text
+    escape: list[int] = []
+    stacks: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
+    opener = {"]": "[", ")": "("}
+    position = 0
+    while True:
+        match = _SYNTAX.search(text, position)
+        if match is None:
+            break
+        token, position = match.group(), match.end()
+        if token.startswith("\\"):
+            continue
+        if token.startswith("`"):
+            # A code span runs to the next run of as many backticks.
+            close = re.compile(rf"(?<!`){token}(?!`)").search(text, position)
+            if close and "\n\n" not in text[position:close.start()].replace(" ", ""):
+                position = close.end()
+            continue
+        if token in stacks:
+            stack = stacks[token]
+            stack.append((match.start(), len(stack) >= MAX_BRACKET_DEPTH))
+        elif token in opener:
+            stack = stacks[opener[token]]
+            if not stack:
+                escape.append(match.start())
+            else:
+                start, deep = stack.pop()
+                if deep:
+                    escape += (start, match.start())
+        else:
+            # A blank line ends the paragraph: what is open in it stays unclosed.
+            for stack in stacks.values():
+                escape += (start for start, _ in stack)
+                stack.clear()
+    for stack in stacks.values():
+        escape += (start for start, _ in stack)
+    if not escape:
+        return text
+    chars = list(text)
+    for index in escape:
+        chars[index] = _INERT[chars[index]]
+    return "".join(chars)
+
+
+# What a defused bracket is written as until the HTML is made: characters no source
+# can hold (the YAML reader refuses C1 controls, validation references to them).
+# Not a backslash escape: each of those costs Python-Markdown a placeholder, and
+# thousands of placeholders in one paragraph are as slow as the search they replace.
+_INERT = {"[": "\x91", "]": "\x92", "(": "\x93", ")": "\x94"}
+_RESTORE = str.maketrans({inert: char for char, inert in _INERT.items()})
 
 
 def _html_block(body: str, english: bool = False) -> str:
@@ -134,7 +227,17 @@ def plain_paragraphs(text: str) -> str | None:
 def render_markdown(text: str) -> str:
     """Sanitised HTML for one Markdown field."""
     fast = plain_paragraphs(text)
-    return fast if fast is not None else _sanitise(_render(text))
+    # Validation refuses a reference to a control character (&#x1;); should one get
+    # through, it must not reach a page or the feed, which no XML reader would accept.
+    if fast is not None:
+        return fast
+    try:
+        rendered = _sanitise(_render(text)).translate(_RESTORE)
+    except RecursionError:
+        # Lists or quotes nested hundreds deep (validation refuses them first).
+        rendered = "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>"
+                           for p in re.split(r"\n[ \t]*\n", text) if p.strip())
+    return drop_unprintable(rendered)
 
 
 # A tag of sanitised HTML, quoted attribute values (which may hold ">") included.
@@ -159,6 +262,25 @@ def _one_line(markdown_text: str) -> str:
     # Cached: a page's description and its link preview are cut from the same text.
     text = html.unescape(_TAG.sub("", _BREAK.sub(" ", render_markdown(markdown_text))))
     return " ".join(text.split())
+
+
+def markdown_problem(text: str) -> str | None:
+    """Why Markdown ``text`` cannot be rendered as written, or None (and its HTML is
+    then cached for the pages)."""
+    if _DEEP_MARKERS.search(text):
+        return (f"starts a line with {MAX_NESTING} or more list or quote markers, which "
+                "nest that deep: write them as text (\\- or \\>), or nest less")
+    try:
+        _sanitise(_render(text))
+    except RecursionError:
+        return "nests lists or block quotes too deep to be shown: nest less"
+    render_markdown(text)  # kept for the pages
+    return None
+
+
+MAX_NESTING = 10
+_DEEP_MARKERS = re.compile(
+    rf"^[ \t]*(?:(?:[-+*]|\d{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_NESTING}}}", re.M)
 
 
 def md_block(text: str | None) -> str:

@@ -6,12 +6,13 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.tools.changes import Change, Kind, NoBase, compare, resolve
-from generator.dossier.diagnostics import Diagnostic, Report, Severity
+from generator.dossier.diagnostics import Diagnostic, Report, Severity, printable
 
 TITLE = "Dossier check"
 
@@ -31,14 +32,14 @@ def command(item: Diagnostic, strict: bool) -> str:
     title = TITLE
     if item.severity is Severity.WARNING and strict:
         title += " (warning, an error with --strict)"
-    properties = [("file", item.path)]
+    properties = [("file", printable(item.path))]
     if item.line:
         properties.append(("line", str(item.line)))
         if item.column:
             properties.append(("col", str(item.column)))
     properties.append(("title", title))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{item.severity.value} {joined}::{escape_data(item.message)}"
+    return f"::{item.severity.value} {joined}::{escape_data(printable(item.message))}"
 
 
 @dataclass
@@ -62,9 +63,29 @@ def compare_with_base(sources: Path, env: Mapping[str, str]) -> Comparison:
         return Comparison(base, [], str(exc))
 
 
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_MARKDOWN = re.compile(r"([\\`*_\[\]~|!#])")
+# GitHub makes a link of an address it finds in text (GFM's autolinks): an entity in
+# the middle of the scheme, the www or the address keeps each one text.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=www)(\.)|(@)", re.I)
+
+
 def _cell(text: str) -> str:
-    """Table cells are one line, and a | would end them."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    """Contributor text as the text of one table cell, never markup: HTML, Markdown and
+    addresses are escaped, control characters written out, the cell one line long."""
+    text = " ".join(printable(text).split())
+    text = "".join(_HTML.get(char, char) for char in text)
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda m: f"&#{ord(m.group()):d};", text)
+
+
+def _code(text: str) -> str:
+    """Text as a code span in a table cell: nothing in it is markup, but a | would still
+    end the cell, and a run of backticks as long as the fence would end the span."""
+    text = " ".join(printable(text).split()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def summary(report: Report, strict: bool, comparison: Comparison) -> str:
@@ -82,7 +103,7 @@ def summary(report: Report, strict: bool, comparison: Comparison) -> str:
                   "", "| file | line | problem | message |", "| --- | --- | --- | --- |"]
         for item in items:
             where = f"{item.line}:{item.column}" if item.column else str(item.line or "")
-            lines.append(f"| `{_cell(item.path)}` | {where} | {item.severity.value} | "
+            lines.append(f"| {_code(item.path)} | {where} | {item.severity.value} | "
                          f"{_cell(item.message)} |")
     lines += ["", "### Changes to the dossier", ""]
     lines += _changes(comparison)
@@ -93,10 +114,10 @@ def _changes(comparison: Comparison) -> list[str]:
     if comparison.base is None:
         return ["Not a pull request: there is no base branch to compare with."]
     if comparison.problem:
-        return [f"Could not compare with `{_cell(comparison.base)}`: {_cell(comparison.problem)}"]
+        return [f"Could not compare with {_code(comparison.base)}: {_cell(comparison.problem)}"]
     if not comparison.changes:
-        return [f"No entity is added, changed or removed against `{_cell(comparison.base)}`."]
-    lines = [f"Against `{_cell(comparison.base)}`:", ""]
+        return [f"No entity is added, changed or removed against {_code(comparison.base)}."]
+    lines = [f"Against {_code(comparison.base)}:", ""]
     for kind in Kind:
         listed = [c for c in comparison.changes if c.kind is kind]
         if listed:

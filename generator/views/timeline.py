@@ -94,21 +94,28 @@ class Chart:
     lanes: int
 
 
-def _first_day(p: DatePoint) -> dt.date:
-    return dt.date(p.year, p.month or 1, p.day or 1)
+def _first_day(p: DatePoint) -> int:
+    return dt.date(p.year, p.month or 1, p.day or 1).toordinal()
 
 
-def _day_after(p: DatePoint) -> dt.date:
+def _day_after(p: DatePoint) -> int:
+    """As an ordinal, which goes on past 31 December 9999 where a date cannot."""
     if p.day:
-        return dt.date(p.year, p.month, p.day) + dt.timedelta(days=1)
+        return dt.date(p.year, p.month, p.day).toordinal() + 1
     if p.month:
-        return dt.date(p.year + (p.month == 12), p.month % 12 + 1, 1)
-    return dt.date(p.year + 1, 1, 1)
+        return _month_span(p.year, p.month)[1]
+    return _year_start(p.year + 1)
+
+
+def _year_start(year: int) -> int:
+    """The ordinal of 1 January of ``year``, the year after 9999 included."""
+    return dt.date(year, 1, 1).toordinal() if year <= dt.MAXYEAR else \
+        dt.date.max.toordinal() + 1
 
 
 def span(date: Date) -> tuple[int, int]:
     """First day and the day after the last, as ordinals: what the date can mean."""
-    return _first_day(date.start).toordinal(), _day_after(date.end or date.start).toordinal()
+    return _first_day(date.start), _day_after(date.end or date.start)
 
 
 def _shape(date: Date) -> str:
@@ -155,13 +162,13 @@ def pieces(spans: list[tuple[int, int]], width: float) -> list[Piece]:
                 raw.append((s, e, 30 + 28 * n if n else 8, "month" if n else "quiet",
                             month_abbr(m)))
         elif year in touched:
-            raw.append((dt.date(year, 1, 1).toordinal(), dt.date(year + 1, 1, 1).toordinal(),
+            raw.append((_year_start(year), _year_start(year + 1),
                         48, "year", str(year)))
         elif raw and raw[-1][3] == "gap":
-            raw[-1] = (raw[-1][0], dt.date(year + 1, 1, 1).toordinal(), 24, "gap",
+            raw[-1] = (raw[-1][0], _year_start(year + 1), 24, "gap",
                        f"{raw[-1][4].split('–')[0]}–{year}")
         else:
-            raw.append((dt.date(year, 1, 1).toordinal(), dt.date(year + 1, 1, 1).toordinal(),
+            raw.append((_year_start(year), _year_start(year + 1),
                         24, "gap", str(year)))
     scale = width / sum(r[2] for r in raw)
     result, x = [], 0.0
