@@ -143,10 +143,15 @@ class _FileChecker:
             return Ref(kind.folder, text, node.line)
         if isinstance(kind, s.DateValue):
             try:
-                return parse_date(text, allow_time=kind.allow_time)
+                date = parse_date(text, allow_time=kind.allow_time)
             except DateError as exc:
                 self.error(node, f"{name!r}: {exc}")
                 raise _Invalid from None
+            if kind.exact_day and (date.end or date.qualified or date.start.precision != "day"):
+                self.error(node, f"{name!r}: {text!r} is not an exact day: write the day "
+                           "itself, e.g. 2026-11-29, with no ~, ? or interval")
+                raise _Invalid
+            return date
         if isinstance(kind, s.Url):
             problem = _url_problem(text)
             if problem:
@@ -288,6 +293,10 @@ def _line_of(node: YNode, *path) -> int:
     return line
 
 
+_PAIRED = {"key_points": "point", "corrections": "correction"}
+"""Lists translated item by item: the translation has one item per original."""
+
+
 def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: YMap,
                        values: dict) -> None:
     """A translated field needs its English original; an article's own language needs none."""
@@ -306,10 +315,10 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
             elif f.name == "title" and own == language:
                 checker.error(line, f"'title' needs no {language!r} translation: the article "
                               f"is in {values['language']!r} already; remove it")
-            elif f.name == "key_points" and len(original) != len(translation.key_points):
-                checker.error(line, f"'key_points' has {len(translation.key_points)} item(s) in "
-                              f"{language!r} but {len(original)} in English: translate each "
-                              "point, in the same order")
+            elif f.name in _PAIRED and len(original) != len(getattr(translation, f.name)):
+                checker.error(line, f"{f.name!r} has {len(getattr(translation, f.name))} "
+                              f"item(s) in {language!r} but {len(original)} in English: "
+                              f"translate each {_PAIRED[f.name]}, in the same order")
     for index, quote in enumerate(values.get("quotes", [])):
         if own in quote.translations:
             checker.error(_line_of(root, "quotes", index, "translations", own),

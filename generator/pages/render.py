@@ -39,9 +39,9 @@ from generator.text.urls import site_href
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
-                "network", ".generated")
+                "network", "corrections", ".generated")
 """Folders of generated pages, the same in every edition."""
-EDITION_OUTPUTS = ("data", "feed.xml")
+EDITION_OUTPUTS = ("data", "feed.xml", "corrections.xml")
 """What each edition's outputs write beside its pages: its data page, its feed."""
 
 
@@ -185,6 +185,7 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describ
     structured = script_text(describe.page(folder, entity))
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
            updated=views.updated(d.history, folder, entity.id),
+           corrections=views.corrections(entity),
            untranslated=i18n.untranslated(entity),
            front_matter=front_matter(*meta(shown), jsonld=structured,
                                      share=share(folder, shown.summary, "article")))
