@@ -329,13 +329,13 @@ class CorrectionRow:
 
 def corrections_newest_first(d: Dossier) -> list[tuple]:
     """(correction, its text in the edition, folder, entity, its number) for every
-    correction, newest first; a day's in the model's folder order, then by id, the later
-    of one entity's first."""
+    correction, newest day first; a day's in the model's folder order, then by id, and
+    one entity's in the order of its list."""
     found = [(c, text, folder, entity, number)
              for folder in FOLDERS for entity in d.corpus.folder(folder).values()
              for number, (c, text) in enumerate(i18n.corrections(entity), start=1)]
     found.sort(key=lambda x: (tuple(-n for n in x[0].date.sort_key[:3]), FOLDERS.index(x[2]),
-                              x[3].id, -x[4]))
+                              x[3].id, x[4]))
     return found
 
 
