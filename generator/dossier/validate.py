@@ -331,6 +331,17 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
                           f"{written!r} but no 'quote': add the verbatim quote, or remove it")
 
 
+def _correction_rules(checker: _FileChecker, values: dict) -> None:
+    """Corrections are listed oldest first, so that each keeps its place (and its
+    anchor on the page) when a newer one is added below it."""
+    corrections = values.get("corrections", [])
+    for before, after in zip(corrections, corrections[1:]):
+        if after.date.sort_key < before.date.sort_key:
+            checker.error(after.line, f"correction of {after.date.raw} is listed after one of "
+                          f"{before.date.raw}: corrections are listed oldest first, each new "
+                          "one at the end")
+
+
 def validate(source: SourceFile, report: Report) -> Entity | None:
     """The entity a source file describes, or None when it has errors.
 
@@ -350,6 +361,7 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
         _article_rules(checker, values)
     if values is not None:
         _translation_rules(checker, entity_type, source.root, values)
+        _correction_rules(checker, values)
     if not checker.ok or values is None:
         return None
     return entity_type.cls(id=source.id, path=source.path, **values)
