@@ -12,10 +12,13 @@ import functools
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
 import pytest
+import yaml
 from pyld import jsonld
 
 from generator.build.pipeline import generate
@@ -23,7 +26,7 @@ from generator.outputs import Publication, corrections_feed, dossier_json, table
 from generator.views import listings
 from tests.languages import TRANSLATION_LANGUAGES
 
-from .conftest import FIXTURES, dossier_of, make_project, run_generator
+from .conftest import FIXTURES, ROOT, dossier_of, make_project, run_generator
 from .test_jsonld import local_loader
 
 VALID = FIXTURES / "valid"
@@ -316,3 +319,17 @@ def test_the_data_page_lists_the_corrections_downloads_in_each_edition():
     assert b"event-corrections.csv" in made()["data/index.md"]
     assert r"Satu baris per koreksi, dengan id peristiwa yang dikoreksinya \(CSV\)" in \
         made()[f"{ID}/data/index.md"].decode("utf-8")
+
+
+# How a reader asks for one
+
+
+def test_the_correction_request_form_is_a_valid_github_issue_form_asking_for_page_error_and_source():
+    form = ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml"
+    check = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run([str(check), "--builtin-schema", "vendor.github-issue-forms",
+                             str(form)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    fields = {item["id"]: item for item in yaml.safe_load(form.read_text())["body"]
+              if "id" in item}
+    assert all(fields[name]["validations"]["required"] for name in ("page", "wrong", "source"))
