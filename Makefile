@@ -8,7 +8,12 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 
-.PHONY: site test check build serve browser bench new messages clean dist
+# What WeasyPrint (the dossier's PDF) needs from the system: Pango, HarfBuzz's subsetter.
+# Debian's and Ubuntu's package names; `make pdf-libraries` installs them when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
+
+.PHONY: site test check build serve browser pdf-libraries bench new messages clean dist
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -24,7 +29,7 @@ $(ZENSICAL_STAMP): requirements-zensical.txt $(STAMP)
 
 ## site: validate the sources, generate pages, build site/ (atomic, strict);
 ## ENGINE=zensical builds it with Zensical instead of MkDocs
-site: $(STAMP) $(ENGINE_STAMP)
+site: $(STAMP) $(ENGINE_STAMP) pdf-libraries
 	$(PY) -m generator site --strict --engine $(ENGINE)
 
 ## check: validate the sources and report every problem
@@ -32,7 +37,7 @@ check: $(STAMP)
 	$(PY) -m generator check --strict
 
 ## build: validate and write the generated pages into docs/ only
-build: $(STAMP)
+build: $(STAMP) pdf-libraries
 	$(PY) -m generator build --strict
 
 ## serve: live preview at http://127.0.0.1:8000, regenerating when a source changes;
@@ -63,19 +68,27 @@ browser:
 		echo "installing Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## pdf-libraries: make sure the system libraries WeasyPrint needs for the PDF are installed
+pdf-libraries: $(STAMP)
+	@$(PY) -c 'import weasyprint' >/dev/null 2>&1 || { \
+		echo "installing Pango for the dossier's PDF: $(PDF_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			$(SUDO) apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; }
+
 ## test: the whole test suite, browser tests included, against both engines' builds
-test: $(STAMP) $(ZENSICAL_STAMP) browser
+test: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries
 	$(PY) -m pytest -q
 
 ## bench: build synthetic 100/1,000/5,000-article dossiers with both engines, print the figures
-bench: $(STAMP) $(ZENSICAL_STAMP) browser
+bench: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries
 	$(PY) -m tests.bench.run
 
 clean:
 	rm -rf site .build dist docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
 		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
-		docs/id/.generated docs/id/data docs/id/feed.xml
+		docs/id/.generated docs/id/data docs/id/feed.xml docs/dossier.pdf docs/dossier.html \
+		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier
 
 ## dist: build the sdist and the wheel into dist/ and check them (the release workflow's step)
 dist: $(STAMP)

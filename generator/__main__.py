@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
         if name == "site":
             sub.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
                              help="what builds the HTML (default: %(default)s)")
+        if name in ("build", "site"):
+            sub.add_argument("--no-pdf", action="store_true",
+                             help="leave out the dossier's PDF, which takes the longest "
+                                  "(the home and data pages then do not link it)")
         if name == "serve":
             sub.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
             sub.add_argument("--edition", metavar="LANG",
@@ -153,8 +157,8 @@ def _report(report: Report, strict: bool) -> bool:
     return not failed
 
 
-def _generate(project: Project, strict: bool, publication: Publication, github: bool = False
-              ) -> tuple[Dossier, dict[str, str | bytes]] | None:
+def _generate(project: Project, strict: bool, publication: Publication, github: bool = False,
+              costly: bool = True) -> tuple[Dossier, dict[str, str | bytes]] | None:
     report = Report()
     dossier = check(project.sources, report)
     valid = _report(report, strict)
@@ -162,7 +166,7 @@ def _generate(project: Project, strict: bool, publication: Publication, github: 
         annotations.publish(report, strict, project.sources, os.environ, sys.stdout)
     if not valid or dossier is None:
         return None
-    return dossier, generate(dossier, publication)
+    return dossier, generate(dossier, publication, costly=costly)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,7 +204,9 @@ def _run(args: argparse.Namespace, project: Project) -> int:
         return serve(project, args.addr, args.edition or settings.own_language())
     # On GitHub Actions, `check` also annotates the pull request and writes a job summary.
     github = args.command == "check" and annotations.in_github_actions(os.environ)
-    generated = _generate(project, args.strict, publication, github)
+    # `check` only counts the pages: it makes no PDF, nor does `--no-pdf`.
+    costly = args.command != "check" and not getattr(args, "no_pdf", False)
+    generated = _generate(project, args.strict, publication, github, costly)
     if generated is None:
         return EXIT_INVALID
     dossier, pages = generated

@@ -76,7 +76,7 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def fixture_languages():
     """Tests that read a corpus in this process read it as the fixture corpora's
     project declares: English with an Indonesian edition."""
@@ -99,12 +99,15 @@ def built_sites(tmp_path_factory):
     as ``python -m generator site --strict --engine ENGINE`` builds it, built once per
     test run and shared by the modules that only read it."""
     sites: dict[tuple[str, Path], Path] = {}
+    # Both engines' builds of a corpus make the same PDFs: the second takes the first's.
+    cache = tmp_path_factory.mktemp("cache")
 
     def build(engine: str, sources: Path = VALID) -> Path:
         if (engine, sources) not in sites:
             project = make_project(tmp_path_factory.mktemp(f"site-{engine}"), sources)
             result = run_generator("site", "--strict", "--engine", engine,
-                                   "--root", str(project), cwd=project)
+                                   "--root", str(project), cwd=project,
+                                   env={"DOSSIER_CACHE": str(cache)})
             assert result.code == 0, result.err
             sites[engine, sources] = project / "site"
         return sites[engine, sources]

@@ -214,3 +214,20 @@ def test_deploy_builds_for_the_address_pages_reports_with_the_whole_history():
     checkout = next(step for step in job["steps"]
                     if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == "0"
+
+
+def test_a_version_tag_builds_checks_publishes_with_trusted_publishing_and_releases():
+    release = load("release.yml")
+    assert release["on"] == {"push": {"tags": ["v*"]}}
+    jobs = release["jobs"]
+    assert [step.get("run") for step in jobs["build"]["steps"] if step.get("run")] == ["make dist"]
+    assert jobs["publish"]["permissions"] == {"id-token": "write"}
+    assert jobs["publish"]["environment"]["name"] == "pypi"
+    assert any(action(step) == "pypa/gh-action-pypi-publish" for step in jobs["publish"]["steps"])
+    assert jobs["github-release"]["permissions"] == {"contents": "write"}
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+
+
+def test_the_release_build_uses_no_cache():
+    for step in steps(load("release.yml")):
+        assert "cache" not in (step.get("with") or {})

@@ -156,7 +156,7 @@ def _overrides(base: dict, language: str, site_url: str | None) -> dict:
     return result
 
 
-STYLES = ("stylesheets/extra.css",)
+STYLES = ("stylesheets/extra.css", "stylesheets/print.css")
 PALETTE = PALETTE_STYLESHEET
 SCRIPTS = ("javascripts/accessibility.js", "javascripts/search.js", "javascripts/timeline.js",
            "javascripts/network.js")

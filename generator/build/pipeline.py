@@ -11,7 +11,8 @@ from generator.settings import editions, prefix
 from generator.dossier.link import Dossier, check_references, check_stance_quotes, link
 from generator.dossier.load import ParseCache, load
 from generator.dossier.model import Corpus
-from generator.outputs import OutputCollision, Publication, edition_files, files
+from generator.outputs import OUTPUTS, QUICK_OUTPUTS, OutputCollision, Publication, edition_files, files
+from generator.outputs import pdf
 from generator.pages.render import render
 from generator.dossier.validate import validate
 
@@ -45,19 +46,24 @@ def _edition_url(publication: Publication, language: str) -> str | None:
     return publication.site_url + prefix(language) if publication.site_url else None
 
 
-def generate(d: Dossier, publication: Publication, workers: int | None = None
-             ) -> dict[str, str | bytes]:
+def generate(d: Dossier, publication: Publication, workers: int | None = None,
+             costly: bool = True) -> dict[str, str | bytes]:
     """Every generated file under docs/: the pages and outputs of every edition (the
     English at the top, the others under their language, ``id/actors/...``) and the
-    site's outputs, made once for all editions."""
+    site's outputs, made once for all editions. Without ``costly`` (the live preview)
+    the outputs that take long, the PDF, are left out, and no page links them."""
+    outputs = OUTPUTS if costly else QUICK_OUTPUTS
     pages: dict[str, str | bytes] = {}
-    site = files(d, publication)
+    site = files(d, publication, outputs)
     made: dict[str, bytes] = dict(site)
     for language in editions():
         with edition(language):
-            rendered = render(d, workers, _edition_url(publication, language))
+            # The outputs first: the home page links the PDF with its size.
+            own = edition_files(d, publication, site, outputs)
+            rendered = render(d, workers, _edition_url(publication, language),
+                              documents=pdf.links(own))
             pages.update((prefix(language) + path, text) for path, text in rendered.items())
-            for path, data in edition_files(d, publication, site).items():
+            for path, data in own.items():
                 if prefix(language) + path in made:
                     raise OutputCollision(f"two outputs would write docs/{prefix(language)}{path}")
                 made[prefix(language) + path] = data

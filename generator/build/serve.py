@@ -41,9 +41,11 @@ def regenerate(project: Project, cache: dict) -> bool:
     if dossier is None:
         print("sources have errors: the preview keeps the last good pages", file=sys.stderr)
         return False
-    # One process keeps the rendered Markdown of unchanged texts from the last run.
+    # One process keeps the rendered Markdown of unchanged texts from the last run. The
+    # PDF, which takes long, is made by `make site` and `make build` only.
     publication = Publication.from_environment(config=project.config)
-    written, removed = sync(generate(dossier, publication, workers=1), project.docs)
+    written, removed = sync(generate(dossier, publication, workers=1, costly=False),
+                            project.docs)
     print(f"regenerated: {written} page(s) written, {removed} removed", file=sys.stderr)
     return True
 

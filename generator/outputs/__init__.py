@@ -9,8 +9,12 @@ and the same atomic build and unchanged-file rules apply to both.
 An output is either the site's, made once and shared by every edition (share
 cards, the data downloads), or the edition's (the feed, the data page), made once
 per language inside ``i18n.edition`` and placed under that edition's folder
-(``id/feed.xml``). An edition's output is also given the site's files, for a page
-that describes them (the data page gives each download's size).
+(``id/feed.xml``). An edition's output is also given the site's files and the
+edition's files made before it, for a page that describes them (the data page gives
+each download's size, and the dossier's PDF's).
+
+An output that takes long to make (the PDF) is ``costly``: the live preview leaves it
+out, and the pages that link it then do not.
 """
 
 from __future__ import annotations
@@ -42,12 +46,17 @@ class Publication:
     edition_names: tuple[tuple[str, str], ...] = ()
     """Each other edition's own name for the site, by language:
     ``extra.editions.<language>.site_name`` in mkdocs.yml."""
+    cache: Path | None = None
+    """A folder where a costly output may keep what it made, by what it was made from
+    (``.build/cache`` beside mkdocs.yml, or ``DOSSIER_CACHE``, which the tests share
+    between their builds), so that an unchanged PDF is not made again."""
 
     @classmethod
     def from_environment(cls, environ=None, config: Path | None = None) -> "Publication":
         """Read ``SITE_URL``, the variable ``mkdocs.yml`` reads with ``!ENV``, and
         the site's names from ``config`` when given."""
-        value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
+        environ = os.environ if environ is None else environ
+        value = environ.get("SITE_URL", "").strip()
         site_url = normalise_site_url(value) if value else None
         settings = _settings(config) if config else {}
         name = _text(settings.get("site_name"))
@@ -55,7 +64,9 @@ class Publication:
         names = tuple(sorted((language, _text(v.get("site_name"))) for language, v in own.items()
                              if isinstance(v, dict) and _text(v.get("site_name"))))
         return cls(site_url=site_url, **({"site_name": name} if name else {}),
-                   edition_names=names)
+                   edition_names=names,
+                   cache=Path(environ["DOSSIER_CACHE"]) if environ.get("DOSSIER_CACHE")
+                   else config.resolve().parent / ".build" / "cache" if config else None)
 
     def name_in(self, language: str) -> str:
         """The site's name in ``language``'s edition: its own, else the English one."""
@@ -107,17 +118,23 @@ class Output:
     files: SiteFiles | EditionFiles
     per_edition: bool = False
     """Made in every edition's language, under its folder, and called with the site's
-    files as a third argument; otherwise made once, for the whole site."""
+    files (and the edition's made before it) as a third argument; otherwise made once,
+    for the whole site."""
+    costly: bool = False
+    """Takes seconds to minutes: the live preview leaves it out."""
 
 
-from generator.outputs import corrections_feed, data, feed, palette  # noqa: E402  (the outputs need Publication, defined above)
+from generator.outputs import corrections_feed, data, feed, palette, pdf  # noqa: E402  (the outputs need Publication, defined above)
 
 OUTPUTS: tuple[Output, ...] = (
     Output(data.files), Output(palette.files), Output(cards.files, per_edition=True),
     Output(timeline_filters.files, per_edition=True), Output(feed.files, per_edition=True),
     Output(corrections_feed.files, per_edition=True),
-    Output(data.page, per_edition=True))
-"""Every output, in the order they run: the site's before the editions'."""
+    Output(pdf.files, per_edition=True, costly=True), Output(data.page, per_edition=True))
+"""Every output, in the order they run: the site's before the editions', the PDF before
+the data page that gives its size."""
+QUICK_OUTPUTS = tuple(output for output in OUTPUTS if not output.costly)
+"""What the live preview makes."""
 
 
 def _add(made: dict[str, bytes], more: dict[str, bytes]) -> None:
@@ -144,5 +161,5 @@ def edition_files(d: Dossier, publication: Publication, site: Mapping[str, bytes
     made: dict[str, bytes] = {}
     for output in outputs:
         if output.per_edition:
-            _add(made, output.files(d, publication, site))
+            _add(made, output.files(d, publication, {**site, **made}))
     return dict(sorted(made.items()))

@@ -161,13 +161,16 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
 
 
 def page(d: Dossier, publication: Publication, site: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The data page of the edition being rendered, linking the site's downloads."""
+    """The data page of the edition being rendered, linking the site's downloads and
+    the edition's PDF, which ``site`` holds when it was made."""
     language = i18n.language()
     up = "" if language == own_language() else "../" * (prefix(language).count("/") + 1) + "data/"
     description = gettext(DESCRIPTION)
     # The module, not its names: the renderer imports this package for its share cards.
     renderer = render.Renderer()
+    from generator.outputs import pdf
     renderer.page(PAGE, TEMPLATE, downloads=listing(d, site, up), counts=counts(d),
+                  documents=pdf.links(site),
                   site_name=publication.name_in(language), language=language,
                   translated=[language_name(other) for other in other_languages()],
                   front_matter=render.front_matter(

@@ -41,9 +41,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
                 "network", "corrections", ".generated")
 """Folders of generated pages, the same in every edition."""
-EDITION_OUTPUTS = ("data", "feed.xml", "corrections.xml", share_card.FOLDER)
+EDITION_OUTPUTS = ("data", "feed.xml", "corrections.xml", share_card.FOLDER, "dossier.pdf",
+                   "dossier.html", "dossier")
 """What each edition's outputs write beside its pages: its data page, its feeds, its
-share cards."""
+share cards, the dossier as one document (and its parts, in ``dossier/``, when it is
+split)."""
 
 
 def owned() -> tuple[str, ...]:
@@ -228,8 +230,8 @@ def _entity_pages(d: Dossier, workers: int, site_url: str | None) -> dict[str, s
             enumerate(f"{folder}/{entity_id}.md" for folder, entity_id in jobs)}
 
 
-def render(d: Dossier, workers: int | None = None, site_url: str | None = None
-           ) -> dict[str, str]:
+def render(d: Dossier, workers: int | None = None, site_url: str | None = None,
+           documents: tuple = ()) -> dict[str, str]:
     """Every generated page of the edition being rendered (see ``i18n.edition``): path
     under the edition's docs tree -> Markdown text.
 
@@ -244,5 +246,5 @@ def render(d: Dossier, workers: int | None = None, site_url: str | None = None
         r.page(listing.path, listing.template, **listing.context,
                front_matter=front_matter(listing.title, share=share(listing.path.split("/")[0]),
                                          **WIDE if listing.wide else {}))
-    r.page(OVERVIEW, "overview.md.j2", **views.overview(d))
+    r.page(OVERVIEW, "overview.md.j2", **views.overview(d), documents=documents)
     return dict(sorted(r.pages.items()))

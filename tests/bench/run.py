@@ -13,6 +13,11 @@ Pagefind bundle, time the first search result in headless Chromium and count the
 it downloads for it, compare the two builds' pages (tests/parity.py), and time
 regeneration after editing one actor file. Prints one Markdown table, a row per size
 and engine, and the figures the scale targets are stated in.
+
+The dossier's PDF is left out of that build (``--no-pdf``) and measured on its own
+(tests/bench/pdf_cost.py): each document of each edition (``--pdf-editions``) made in a
+process of its own, with its wall and CPU time, peak memory, pages and bytes, and the
+sums per edition. ``--no-pdf`` skips it; ``--pdf-only`` measures nothing else.
 """
 
 from __future__ import annotations
@@ -153,8 +158,30 @@ def run_step(command: list[str], cwd: Path) -> Step:
 
 
 def generate(project: Path) -> Step:
-    return run_step([sys.executable, "-m", "generator", "build", "--strict",
+    # Without the PDF, measured on its own (pdf_costs): the targets are about the pages.
+    return run_step([sys.executable, "-m", "generator", "build", "--strict", "--no-pdf",
                      "--root", str(project)], cwd=project)
+
+
+def pdf_costs(articles: int, project: Path, languages: tuple[str, ...], log) -> list[str]:
+    """The PDF's figures for one corpus in ``project`` (made if missing), as report lines."""
+    from .pdf_cost import measure as measure_parts
+    if not project.exists():
+        make_project(project, articles)
+    lines = []
+    for language in languages:
+        figures = list(measure_parts(project, language, log))
+        biggest = max(figures, key=lambda f: f["peak_mb"])
+        lines.append(
+            f"{articles:,} articles, PDF ({language}): {len(figures)} document(s), "
+            f"{sum(f['pages'] for f in figures):,} pages, "
+            f"{sum(f['pdf_bytes'] for f in figures) / 1e6:.1f} MB; "
+            f"{sum(f['cpu_s'] for f in figures):.0f} s CPU "
+            f"({sum(f['seconds'] for f in figures):.0f} s wall, one at a time); "
+            f"largest peak {biggest['peak_mb']} MB ({biggest['part']}, {biggest['pages']} pages); "
+            f"per document: " + ", ".join(
+                f"{f['part']} {f['pages']} p {f['cpu_s']:.0f} s {f['peak_mb']} MB" for f in figures))
+    return lines
 
 
 def engine_build(engine: str, project: Path, strict: bool = True) -> Step:
@@ -676,6 +703,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated engines, the first one's build is checked "
                         f"against the targets (default: {','.join(ENGINES)})")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--no-pdf", action="store_true", help="do not measure the PDF")
+    parser.add_argument("--pdf-only", action="store_true", help="measure the PDF only")
+    parser.add_argument("--pdf-editions", default=",".join(EDITIONS),
+                        help=f"editions whose PDF is measured (default: {','.join(EDITIONS)})")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
@@ -690,6 +721,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     state = source_state()
     log(state)
+    pdf_languages = tuple(e.strip() for e in args.pdf_editions.split(",") if e.strip())
+    if args.pdf_only:
+        print(state)
+        for n in sizes:
+            with tempfile.TemporaryDirectory(prefix=f"bench-pdf-{n}-") as tmp:
+                project = (args.keep.resolve() / f"articles-{n}") if args.keep \
+                    else Path(tmp) / "project"
+                for line in pdf_costs(n, project, pdf_languages, log):
+                    print(line, flush=True)
+        return 0
     results, failure = [], None
     for n in sizes:
         try:
@@ -717,6 +758,16 @@ def main(argv: list[str] | None = None) -> int:
     print(summary(results))
     print()
     print(targets(results))
+    if not args.no_pdf:
+        print()
+        for result in results:
+            if result.engine == engines[0]:
+                project = (args.keep.resolve() / f"articles-{result.articles}") if args.keep \
+                    else None
+                with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+                    for line in pdf_costs(result.articles, project or Path(tmp) / "project",
+                                          pdf_languages, log):
+                        print(line, flush=True)
     if failure:
         print(f"\nstopped: {failure.splitlines()[0]} (output above)")
     if args.json:
