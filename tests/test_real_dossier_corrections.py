@@ -45,7 +45,7 @@ def _plain(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(built_sites) -> Path:
-    return built_sites("mkdocs")
+    return built_sites("mkdocs", ROOT / "sources")
 
 
 def _page(site: Path, prefix: str, entity: str) -> str:
