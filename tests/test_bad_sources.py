@@ -179,7 +179,7 @@ EXPECTED = {
         "sources/actors/unknown-language.yml:5: 'translations': unknown language 'fr': this site publishes translations in id",
     ],
     'translations/actors/untranslatable-field.yml': [
-        "sources/actors/untranslatable-field.yml:7: unknown field 'kind': the fields of an actor's translation are aliases, name, role, summary",
+        "sources/actors/untranslatable-field.yml:7: unknown field 'kind': the fields of an actor's translation are aliases, corrections, name, role, summary",
     ],
     'translations/articles/key-points-not-one-for-one.yml': [
         "sources/articles/key-points-not-one-for-one.yml:12: 'key_points' has 1 item(s) in 'id' but 2 in English: translate each point, in the same order",
@@ -211,7 +211,7 @@ EXPECTED = {
     ],
     'unknown-fields/actors/misspelled-summary.yml': [
         "sources/actors/misspelled-summary.yml:1: required field 'summary' is missing: Profile (Markdown).",
-        "sources/actors/misspelled-summary.yml:3: unknown field 'sumary' (did you mean 'summary'?): the fields of an actor are affiliations, aliases, country, kind, links, name, role, summary, translations",
+        "sources/actors/misspelled-summary.yml:3: unknown field 'sumary' (did you mean 'summary'?): the fields of an actor are affiliations, aliases, corrections, country, kind, links, name, role, summary, translations",
     ],
     'unknown-fields/claims/unknown-field-in-stance.yml': [
         "sources/claims/unknown-field-in-stance.yml:6: unknown field 'date': the fields of a stance are actor, position, quote, source, translation, translations",
@@ -470,7 +470,7 @@ def test_every_problem_of_a_run_is_reported_at_once_sorted_by_path_and_line(tmp_
         "sources/places/reservoir.yml:2:14: 'coordinates' must be [latitude, longitude] in "
         "decimal degrees, e.g. [43.12, 131.9]",
         "sources/places/reservoir.yml:3: unknown field 'sumary' (did you mean 'summary'?): the "
-        "fields of a place are coordinates, country, kind, name, summary, translations",
+        "fields of a place are coordinates, corrections, country, kind, name, summary, translations",
     ])
 
 

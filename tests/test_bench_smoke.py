@@ -42,6 +42,20 @@ def test_corpus_passes_the_strict_check_without_warnings(tmp_path):
     assert result.err == ""
 
 
+def test_corrections_are_added_after_the_rest_of_the_corpus_which_they_leave_unchanged():
+    plain, corrected = synth.generate(SIZE), synth.generate(SIZE, corrections=0.3)
+    changed = [(folder, entity_id) for folder, files in corrected.items()
+               for entity_id, text in files.items() if text != plain[folder][entity_id]]
+    assert changed
+    assert all(corrected[f][i].startswith(plain[f][i] + "corrections:\n") for f, i in changed)
+
+
+def test_a_corpus_with_corrections_passes_the_strict_check(tmp_path):
+    synth.write_corpus(tmp_path / "sources", SIZE, corrections=0.3)
+    result = run_generator("check", "--strict", "--root", str(tmp_path), cwd=tmp_path)
+    assert (result.code, result.err) == (0, "")
+
+
 def test_measuring_a_tiny_dossier_with_both_engines(tmp_path):
     results = run.measure(SIZE, tmp_path / "project", browser=browser_path() is not None,
                           search_runs=1, phases=True, log=lambda *a: None)

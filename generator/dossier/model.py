@@ -41,6 +41,8 @@ class Translation:
     """Markdown, like the field it translates."""
     key_points: list[str] | None = None
     """One per English point, in the same order."""
+    corrections: list[str] | None = None
+    """One text per correction, in the same order."""
     line: int = 0
 
 
@@ -76,6 +78,17 @@ class Stance:
 
 
 @dataclass
+class Correction:
+    """What the dossier once said wrongly about an entity, and what is right now."""
+
+    date: Date
+    """The day the correction was published: an exact day."""
+    text: str
+    """Plain text, in the dossier's own language."""
+    line: int = 0
+
+
+@dataclass
 class Entity:
     id: str
     """The file name without ``.yml``; permanent, it is the page's address."""
@@ -84,6 +97,8 @@ class Entity:
     translations: dict[str, Translation] = field(default_factory=dict, kw_only=True)
     """Language tag -> this entity's translatable fields in that language (keyword only,
     so that an entity's own fields keep their positions after ``id`` and ``path``)."""
+    corrections: list[Correction] = field(default_factory=list, kw_only=True)
+    """Oldest first; a correction is never deleted."""
 
 
 @dataclass

@@ -43,6 +43,8 @@ class RefTo:
 @dataclass(frozen=True)
 class DateValue:
     allow_time: bool = False
+    exact_day: bool = False
+    """Only a plain day (``2026-11-29``): no month or year alone, no qualifier or interval."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Field:
     doc: str
     translatable: bool = False
     """Whether ``translations`` may give this field in another language."""
+    translated_as: object = None
+    """The type of its translation, where that is not the field's own type."""
 
 
 @dataclass(frozen=True)
@@ -145,10 +149,27 @@ LINK = Obj("link", model.Link, (
     Field("url", Url(), True, "Absolute http(s) URL."),
 ))
 
+CORRECTION = Obj("correction", model.Correction, (
+    Field("date", DateValue(exact_day=True), True,
+          "The day the correction was published, e.g. `2026-11-29`."),
+    Field("text", Text(multiline=True), True,
+          "Plain text in the dossier's own language: what was wrong, and what is right now."),
+))
+
+CORRECTIONS = Field(
+    "corrections", ListOf(CORRECTION), False,
+    "What the dossier once said wrongly here, oldest first; never deleted.",
+    translatable=True, translated_as=ListOf(Text(multiline=True)))
+"""Any entity may carry them; translated as a list of texts in the same order."""
+
+
 def _entity_type(folder: str, cls: type, fields: tuple[Field, ...], doc: str) -> EntityType:
-    """The type with ``translations`` added last: a mapping of its translatable fields."""
+    """The type with ``corrections`` and ``translations`` added last: the latter a
+    mapping of its translatable fields."""
     singular = folder[:-1]
-    translated = tuple(Field(f.name, f.type, False, f"`{f.name}` in that language.")
+    fields = (*fields, CORRECTIONS)
+    translated = tuple(Field(f.name, f.translated_as or f.type, False,
+                             f"`{f.name}` in that language.")
                        for f in fields if f.translatable)
     names = ", ".join(f.name for f in translated)
     translations = Field(

@@ -151,10 +151,15 @@ class _FileChecker:
             return Ref(kind.folder, text, node.line)
         if isinstance(kind, s.DateValue):
             try:
-                return parse_date(text, allow_time=kind.allow_time)
+                date = parse_date(text, allow_time=kind.allow_time)
             except DateError as exc:
                 self.error(node, f"{name!r}: {exc}")
                 raise _Invalid from None
+            if kind.exact_day and (date.end or date.qualified or date.start.precision != "day"):
+                self.error(node, f"{name!r}: {text!r} is not an exact day: write the day "
+                           "itself, e.g. 2026-11-29, with no ~, ? or interval")
+                raise _Invalid
+            return date
         if isinstance(kind, s.Url):
             problem = _url_problem(text)
             if problem:
@@ -341,6 +346,10 @@ def _line_of(node: YNode, *path) -> int:
     return line
 
 
+_PAIRED = {"key_points": "point", "corrections": "correction"}
+"""Lists translated item by item: the translation has one item per original."""
+
+
 def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: YMap,
                        values: dict) -> None:
     """A translated field needs its English original; an article's own language needs none."""
@@ -359,10 +368,10 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
             elif f.name == "title" and own == language:
                 checker.error(line, f"'title' needs no {language!r} translation: the article "
                               f"is in {values['language']!r} already; remove it")
-            elif f.name == "key_points" and len(original) != len(translation.key_points):
-                checker.error(line, f"'key_points' has {len(translation.key_points)} item(s) in "
-                              f"{language!r} but {len(original)} in {own_language_in_english()}: translate each "
-                              "point, in the same order")
+            elif f.name in _PAIRED and len(original) != len(getattr(translation, f.name)):
+                checker.error(line, f"{f.name!r} has {len(getattr(translation, f.name))} "
+                              f"item(s) in {language!r} but {len(original)} in {own_language_in_english()}: "
+                              f"translate each {_PAIRED[f.name]}, in the same order")
     for index, quote in enumerate(values.get("quotes", [])):
         if own in quote.translations:
             checker.error(_line_of(root, "quotes", index, "translations", own),
@@ -373,6 +382,17 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
             written = "translation" if stance.translation else "translations"
             checker.error(_line_of(root, "stances", index, written), f"stance has a "
                           f"{written!r} but no 'quote': add the verbatim quote, or remove it")
+
+
+def _correction_rules(checker: _FileChecker, values: dict) -> None:
+    """Corrections are listed oldest first, so that each keeps its place (and its
+    anchor on the page) when a newer one is added below it."""
+    corrections = values.get("corrections", [])
+    for before, after in zip(corrections, corrections[1:]):
+        if after.date.sort_key < before.date.sort_key:
+            checker.error(after.line, f"correction of {after.date.raw} is listed after one of "
+                          f"{before.date.raw}: corrections are listed oldest first, each new "
+                          "one at the end")
 
 
 def validate(source: SourceFile, report: Report) -> Entity | None:
@@ -394,6 +414,7 @@ def validate(source: SourceFile, report: Report) -> Entity | None:
         _article_rules(checker, source.root, values)
     if values is not None:
         _translation_rules(checker, entity_type, source.root, values)
+        _correction_rules(checker, values)
     if not checker.ok or values is None:
         return None
     return entity_type.cls(id=source.id, path=source.path, **values)

@@ -125,12 +125,13 @@ class Output:
     """Takes seconds to minutes: the live preview leaves it out."""
 
 
-from generator.outputs import citations, data, feed, palette, pdf  # noqa: E402  (they need Publication, above)
+from generator.outputs import citations, corrections_feed, data, feed, palette, pdf  # noqa: E402  (they need Publication, above)
 
 OUTPUTS: tuple[Output, ...] = (
     Output(data.files), Output(palette.files), Output(citations.files),
     Output(cards.files, per_edition=True),
     Output(timeline_filters.files, per_edition=True), Output(feed.files, per_edition=True),
+    Output(corrections_feed.files, per_edition=True),
     Output(pdf.files, per_edition=True, costly=True), Output(data.page, per_edition=True))
 """Every output, in the order they run: the site's before the editions', the PDF before
 the data page that gives its size."""

@@ -44,6 +44,7 @@ NOUNS = {
     "event": (N_("event"), N_("events")), "claim": (N_("claim"), N_("claims")),
     "place": (N_("place"), N_("places")), "quote": (N_("quote"), N_("quotes")),
     "stance": (N_("stance"), N_("stances")), "link": (N_("link"), N_("links")),
+    "correction": (N_("correction"), N_("corrections")),
 }
 """What the data page calls each kind of record, one and many: the content model's
 entity types and lists of records."""
@@ -52,6 +53,7 @@ NESTED_ROWS = {
     "quotes": N_("One row per quote of an article, with the article's id (CSV)"),
     "stances": N_("One row per stance of a claim, with the claim's id (CSV)"),
     "links": N_("One row per link of an actor, with the actor's id (CSV)"),
+    "corrections": N_("One row per correction, with the id of the %(one)s it corrects (CSV)"),
 }
 """What each CSV of records inside an entity holds, by the content model's field."""
 SCHEMA_OF = {
@@ -149,7 +151,9 @@ def listing(d: Dossier, site: Mapping[str, bytes], up: str) -> list[Download]:
             one = f.type.item.name
             records = sum(len(getattr(e, f.name)) for e in d.corpus.folder(entity_type.folder)
                           .values())
-            add(path, gettext(NESTED_ROWS[f.name]), amount(records, one))
+            add(path, gettext(NESTED_ROWS[f.name]) % {"one": noun(type_name(entity_type.folder))}
+                if f.name == "corrections" else gettext(NESTED_ROWS[f.name]),
+                amount(records, one))
     by_schema = _ftm_counts(site[ftm.PATH])
     add(ftm.PATH, gettext("FollowTheMoney entities, one per line (JSON lines)"),
         ", ".join(f"{number(n)} {name}" for name, n in sorted(by_schema.items())))

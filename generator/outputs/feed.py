@@ -113,14 +113,21 @@ def atom(d: Dossier, publication: Publication, length: int = LENGTH) -> bytes:
     language = i18n.language()
     base = publication.absolute_base + prefix(language)
     name = publication.name_in(language)
-    chosen = entries(d, base, length)
+    return document(entries(d, base, length), i18n.gettext(FEED_TITLE) % {"site": name},
+                    name, base, PATH)
+
+
+def document(chosen: list[Entry], title: str, author: str, base: str, path: str,
+             feed_id: str | None = None) -> bytes:
+    """An Atom feed of ``chosen``, in the edition's language, at ``base`` + ``path``,
+    identified by ``feed_id`` (the edition's address unless given)."""
     feed = FeedGenerator()
-    feed.id(base)
-    feed.title(i18n.gettext(FEED_TITLE) % {"site": name})
-    feed.author({"name": name})
+    feed.id(feed_id or base)
+    feed.title(title)
+    feed.author({"name": author})
     feed.link(href=base, rel="alternate")
-    feed.link(href=f"{base}{PATH}", rel="self")
-    feed.language(language)
+    feed.link(href=f"{base}{path}", rel="self")
+    feed.language(i18n.language())
     # An empty dossier still has a valid feed: its date is the start of the epoch.
     feed.updated(max((e.updated for e in chosen), default=datetime(1970, 1, 1, tzinfo=timezone.utc)))
     for e in chosen:

@@ -42,11 +42,11 @@ from generator.text.urls import site_href
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
-                "network", "embed", ".generated")
+                "network", "embed", "corrections", ".generated")
 """Folders of generated pages, the same in every edition."""
-EDITION_OUTPUTS = ("data", "feed.xml", share_card.FOLDER, "dossier.pdf", "dossier.html",
-                   "dossier", "cite")
-"""What each edition's outputs write beside its pages: its data page, its feed, its
+EDITION_OUTPUTS = ("data", "feed.xml", "corrections.xml", share_card.FOLDER, "dossier.pdf",
+                   "dossier.html", "dossier", "cite")
+"""What each edition's outputs write beside its pages: its data page, its feeds, its
 share cards, the dossier as one document (and its parts, in ``dossier/``, when it is
 split), and at the top, the site's news reports' citations (``cite``)."""
 
@@ -202,6 +202,7 @@ def _entity_page(r: Renderer, d: Dossier, folder: str, entity, describe: Describ
     cite = cite_view(d, folder, entity, citing.site_name, citing.base, citations.page_hrefs)
     r.page(f"{folder}/{entity.id}.md", template, **view(d, shown),
            updated=views.updated(d.history, folder, entity.id),
+           corrections=views.corrections(entity),
            untranslated=i18n.untranslated(entity), cite=cite,
            front_matter=front_matter(*meta(shown), jsonld=structured, citation=cite["meta"],
                                      share=share(folder, shown.summary, "article"),

@@ -218,10 +218,25 @@ def _is_english(value) -> bool:
     return any(isinstance(item, Fallback) for item in items)
 
 
+def corrections(entity) -> list[tuple[object, str]]:
+    """Each of ``entity``'s corrections, oldest first, with its text in the edition's
+    language: the translation in the same place of the list, or the English marked."""
+    current, items = language(), entity.corrections
+    if current == own_language() or not items:
+        return [(c, c.text) for c in items]
+    translation = entity.translations.get(current)
+    texts = translation.corrections if translation else None
+    if texts is None or len(texts) != len(items):
+        return [(c, Fallback(c.text)) for c in items]
+    return list(zip(items, texts))
+
+
 def untranslated(entity) -> bool:
     """Whether the edition shows some of ``entity``'s translatable text in English."""
     shown = localized(entity)
     if _is_article(entity) and _is_english(headline_translation(entity)):
+        return True
+    if any(isinstance(text, Fallback) for _, text in corrections(entity)):
         return True
     return any(_is_english(getattr(shown, name, None)) for name in _TRANSLATABLE)
 

@@ -66,6 +66,9 @@ def _value(kind) -> dict:
         return {"type": "string", "pattern": s.ID_PATTERN,
                 "patternErrorMessage": "lower-case ASCII words joined by hyphens, "
                                        "e.g. `kim-jong-un`"}
+    if isinstance(kind, s.DateValue) and kind.exact_day:
+        return {"type": "string", "pattern": f"^{_YEAR}-{_MONTH}-{_DAY}$",
+                "patternErrorMessage": "an exact day, e.g. 2026-11-29"}
     if isinstance(kind, s.DateValue):
         return {"type": "string", "pattern": date_pattern(kind.allow_time),
                 "patternErrorMessage": _DATE_HINT + (_TIME_HINT if kind.allow_time else "")}

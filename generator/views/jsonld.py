@@ -29,12 +29,15 @@ from generator.text.i18n import in_edition
 from generator.dossier.link import Dossier
 from generator.text.markup import plain_text
 from generator.dossier.model import Actor, Article, Claim, Entity, Event, Place, Stance
+from generator.views.models import correction_anchor
 
 CONTEXT = "https://schema.org"
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "state": "Country"}
 POSITION_WORDS = {"asserts": i18n.N_("asserts"), "denies": i18n.N_("denies"),
                   "declines-to-comment": i18n.N_("declines to comment"),
                   "questions": i18n.N_("questions")}
+CORRECTIONS_POLICY = "about/#corrections-policy"
+"""Where the About page states the corrections policy, from the edition's root."""
 _FRAGMENT = {"articles": "article", "actors": "actor", "events": "event", "claims": "claim",
              "places": "place"}
 
@@ -108,7 +111,18 @@ class Describer:
         changed = self.d.history.last_changed(folder, entity.id)
         if changed is not None:
             page["dateModified"] = utc_timestamp(changed)
+        _put(page, "correction", [
+            {"@type": "CorrectionComment", "@id": f"{url}#{correction_anchor(number)}",
+             "text": text, "datePublished": c.date.start.iso()}
+            for number, (c, text) in enumerate(i18n.corrections(entity), start=1)])
+        page["publisher"] = self.publisher()
         return page
+
+    def publisher(self) -> dict:
+        """Whoever publishes the site, known by its address, with the corrections policy
+        on the About page (``docs/about.md``, section ``#corrections-policy``)."""
+        return {"@type": "Organization", "@id": f"{self.base}#publisher", "url": self.base,
+                "correctionsPolicy": f"{self.base}{CORRECTIONS_POLICY}"}
 
     def articles(self, a: Article) -> dict:
         node = {"@id": self.node_id("articles", a.id), "@type": "NewsArticle",

@@ -13,10 +13,12 @@ from generator.views import graph
 from generator.views import placemap
 from generator.text import urls
 from generator.views import timeline as drawing
-from generator.text.i18n import gettext, in_edition, month_name, place_kind
+from generator.text import i18n
+from generator.text.i18n import N_, gettext, in_edition, month_name, place_kind
 from generator.dossier.link import Dossier, article_order, event_order
+from generator.dossier.schema import FOLDERS
 from generator.views.matrix import matrix
-from generator.views.models import KIND_LABELS, Limited, LinkItem, Links
+from generator.views.models import KIND_LABELS, Limited, LinkItem, Links, correction_anchor
 
 PAGE_SIZE = 200
 """Most rows on one listing page."""
@@ -348,7 +350,54 @@ def embeds(full: list[Listing]) -> list[Listing]:
     return pages
 
 
+TYPE_NAMES = {"articles": N_("Article"), "actors": N_("Actor"), "events": N_("Event"),
+              "claims": N_("Claim"), "places": N_("Place")}
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One correction on the corrections page: when, of what, and what it says."""
+
+    kind: str
+    """The corrected entity's type, in the edition's language."""
+    link: LinkItem
+    """To the correction on the entity's page."""
+    text: str
+
+
+def corrections_newest_first(d: Dossier) -> list[tuple]:
+    """(correction, its text in the edition, folder, entity, its number) for every
+    correction, newest day first; a day's in the model's folder order, then by id, and
+    one entity's in the order of its list."""
+    found = [(c, text, folder, entity, number)
+             for folder in FOLDERS for entity in d.corpus.folder(folder).values()
+             for number, (c, text) in enumerate(i18n.corrections(entity), start=1)]
+    found.sort(key=lambda x: (tuple(-n for n in x[0].date.sort_key[:3]), FOLDERS.index(x[2]),
+                              x[3].id, x[4]))
+    return found
+
+
+def corrections(d: Dossier) -> list[Listing]:
+    """``corrections/index.md``: every correction, newest first, grouped by day, each
+    linking to its place on the page it corrects; numbered pages past ``PAGE_SIZE``."""
+    found = corrections_newest_first(d)
+    pages = _paginated("corrections", "corrections_index.md.j2", gettext("Corrections"),
+                       found, count=len(found))
+    for page in pages:
+        links = Links(d, _depth(page.path))
+        groups: dict[str, Group] = {}
+        for c, text, folder, entity, number in page.context["rows"]:
+            item = links.to(folder, entity)
+            row = CorrectionRow(gettext(TYPE_NAMES[folder]),
+                                LinkItem(item.label, f"{item.href}#{correction_anchor(number)}"),
+                                text)
+            groups.setdefault(c.date.raw, Group(c.date.label())).rows.append(row)
+        page.context["groups"] = list(groups.values())
+        del page.context["rows"]
+    return pages
+
+
 def all_listings(d: Dossier) -> list[Listing]:
     full = (articles(d) + actors(d) + events(d) + claims(d) + places(d) + timeline(d)
-            + tags(d) + network(d))
+            + tags(d) + network(d) + corrections(d))
     return full + embeds(full)

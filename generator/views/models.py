@@ -97,6 +97,30 @@ class Updated:
     """The commit's time, ``2026-11-26T02:25:54Z``; empty when not committed."""
 
 
+@dataclass(frozen=True)
+class CorrectionView:
+    """One correction as a page lists it."""
+
+    date: str
+    """``29 Nov 2026``, in the edition's language."""
+    iso: str
+    text: str
+    """In the edition's language, or the English marked as such."""
+    anchor: str
+    """``correction-1``: its place in the entity's list, oldest first, which never changes
+    since a correction is never deleted."""
+
+
+def corrections(entity) -> list[CorrectionView]:
+    """The entity's corrections, oldest first, as its page lists them."""
+    return [CorrectionView(c.date.label(), c.date.start.iso(), text, correction_anchor(n))
+            for n, (c, text) in enumerate(i18n.corrections(entity), start=1)]
+
+
+def correction_anchor(number: int) -> str:
+    return f"correction-{number}"
+
+
 def updated(history: History, folder: str, entity_id: str) -> Updated | None:
     """None where git knows nothing of the file: no git, or a shallow clone's oldest commit."""
     when = history.last_changed(folder, entity_id)

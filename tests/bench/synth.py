@@ -749,16 +749,45 @@ def _event_date(rng: random.Random, day: dt.date) -> str:
     return f"{day.isoformat()}/{(day + dt.timedelta(days=rng.randint(1, 6))).isoformat()}"
 
 
-def generate(articles: int) -> dict[str, dict[str, str]]:
-    """folder -> id -> YAML text of a corpus with ``articles`` articles."""
+CORRECTIONS_START = dt.date(2026, 1, 1)
+
+
+def add_corrections(files: dict[str, dict[str, str]], share: float, articles: int) -> int:
+    """Give about ``share`` of the entities one to three corrections, oldest first, dated
+    in 2026; returns how many were added. Its own random numbers, so the rest of the
+    corpus is the same with or without them."""
+    rng = random.Random(SEED * 7919 + articles)
+    added = 0
+    for folder in FOLDERS:
+        for entity_id in sorted(files[folder]):
+            if rng.random() >= share:
+                continue
+            days = sorted(CORRECTIONS_START + dt.timedelta(days=rng.randrange(330))
+                          for _ in range(rng.choices((1, 2, 3), weights=(70, 20, 10))[0]))
+            lines = ["corrections:"]
+            for day in days:
+                wrong, right = rng.sample(EN_NOUNS, 2)
+                lines += [f"  - date: {day.isoformat()}",
+                          f"    text: {scalar(f'The summary said {wrong}; the article says {right}.')}"]
+            files[folder][entity_id] += "\n".join(lines) + "\n"
+            added += len(days)
+    return added
+
+
+def generate(articles: int, corrections: float = 0.0) -> dict[str, dict[str, str]]:
+    """folder -> id -> YAML text of a corpus with ``articles`` articles, and corrections
+    on about ``corrections`` of its entities."""
     if articles < 1:
         raise ValueError("a corpus needs at least one article")
-    return Writer(articles).build()
+    files = Writer(articles).build()
+    if corrections:
+        add_corrections(files, corrections, articles)
+    return files
 
 
-def write_corpus(dest: Path, articles: int) -> dict[str, int]:
+def write_corpus(dest: Path, articles: int, corrections: float = 0.0) -> dict[str, int]:
     """Write ``dest/<folder>/<id>.yml``; returns how many files each folder got."""
-    files = generate(articles)
+    files = generate(articles, corrections)
     for folder, entries in files.items():
         target = dest / folder
         target.mkdir(parents=True, exist_ok=True)
@@ -768,6 +797,7 @@ def write_corpus(dest: Path, articles: int) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: python -m tests.bench.synth DEST ARTICLES")
-    print(write_corpus(Path(sys.argv[1]), int(sys.argv[2])))
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: python -m tests.bench.synth DEST ARTICLES [SHARE-CORRECTED]")
+    print(write_corpus(Path(sys.argv[1]), int(sys.argv[2]),
+                       float(sys.argv[3]) if len(sys.argv) == 4 else 0.0))
