@@ -32,6 +32,9 @@ Each one drawn is named: one whose name finds no free room beside it is left out
 NETWORK_LABEL = 150
 """Room for one name in the whole-dossier network, in drawing units; a longer one is
 shortened."""
+LABEL_TRIES = ((NETWORK_LABEL, 0), (NETWORK_LABEL, 8), (90, 0), (90, 10), (60, 16))
+"""Where a crowded name is tried next when no spot beside its node is free: the same
+name a little farther out, then shorter, then shorter and farther."""
 TIE_CAP = 160
 """Most co-mention ties drawn in the whole-dossier network, the strongest first."""
 CLAIM_TIE_CAP = 80
@@ -366,18 +369,22 @@ def _picture(d: Dossier, positions: dict, ties: list[Tie], total: int, width: in
     named: dict[str, Node] = {}
     for i in by_size:
         n = nodes[i]
-        for x, y, anchor in _spots(n.x, n.y, n.r):
-            box = _label_box(n.label, x, y, anchor)
-            if box[0] < 2 or box[1] < 2 or box[2] > width - 2 or box[3] > height - 2:
-                continue
-            if any(_overlaps(box, b) for b in boxes):
-                continue
-            if any(_covers(box, o.x, o.y, o.r) for o in nodes.values() if o.id != i):
-                continue
-            boxes.append(box)
-            named[i] = replace(n, labelled=True, label_x=round(x, 1), label_y=round(y, 1),
-                               anchor=anchor)
-            break
+        for room, farther in LABEL_TRIES:
+            label = _shorten(n.name, room)
+            for x, y, anchor in _spots(n.x, n.y, n.r + farther):
+                box = _label_box(label, x, y, anchor)
+                if box[0] < 2 or box[1] < 2 or box[2] > width - 2 or box[3] > height - 2:
+                    continue
+                if any(_overlaps(box, b) for b in boxes):
+                    continue
+                if any(_covers(box, o.x, o.y, o.r) for o in nodes.values() if o.id != i):
+                    continue
+                boxes.append(box)
+                named[i] = replace(n, labelled=True, label=label, label_x=round(x, 1),
+                                   label_y=round(y, 1), anchor=anchor)
+                break
+            if i in named:
+                break
     names = {i: n.name for i, n in named.items()}
     lines = tuple(_line(t, named, names) for t in ties
                   if t.source in named and t.target in named)
