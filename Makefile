@@ -8,7 +8,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 
-.PHONY: site test check build serve browser bench new messages clean node-tools lighthouse
+.PHONY: site test check build serve browser bench new messages clean dist node-tools lighthouse
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,7 +48,7 @@ new: $(STAMP)
 
 ## messages: after changing an interface string, extract them all and update each catalogue
 messages: $(STAMP)
-	$(VENV)/bin/pybabel extract -F generator/locales/babel.cfg -k N_ -k gettext \
+	$(VENV)/bin/pybabel extract -F generator/locales/babel.cfg -k N_ -k Nn_:1,2 -k gettext \
 		-k ngettext:1,2 --no-location --sort-output --omit-header \
 		-o generator/locales/messages.pot .
 	$(VENV)/bin/pybabel update -i generator/locales/messages.pot -d generator/locales \
@@ -59,7 +59,7 @@ messages: $(STAMP)
 
 ## browser: make sure a Chromium for the end-to-end tests is installed
 browser:
-	@$(PY) -m tests.browser_path >/dev/null 2>&1 || { \
+	@$(PY) -m generator.testing.browser_path >/dev/null 2>&1 || { \
 		echo "installing Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
@@ -92,7 +92,14 @@ bench: $(STAMP) $(ZENSICAL_STAMP) browser
 	$(PY) -m tests.bench.run
 
 clean:
-	rm -rf site .build docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
+	rm -rf site .build dist docs/articles docs/actors docs/events docs/claims docs/places docs/timeline docs/tags \
 		docs/network docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network \
 		docs/id/.generated docs/id/data docs/id/feed.xml
+
+## dist: build the sdist and the wheel into dist/ and check them (the release workflow's step)
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(VENV)/bin/twine check --strict dist/*
+	$(PY) -m generator.tools.release dist

@@ -72,6 +72,36 @@ def _add_authoring_commands(commands) -> None:
     sub.add_argument("id", help="the new file's name without .yml, e.g. jane-doe")
     sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     sub.add_argument("--sources", type=Path, help="sources folder (default: ROOT/sources)")
+    help_text = "start a new dossier repository in DIR"
+    sub = commands.add_parser("init", help=help_text, description=help_text + (
+        ": its settings, pages, an empty sources/, Makefile, README, CONTRIBUTING, "
+        "workflows and tests; the generator is a pinned requirement, never copied"))
+    sub.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    sub.add_argument("--title", required=True, help="the dossier's title")
+    sub.add_argument("--language", required=True, metavar="LANG",
+                     help="the language the dossier is written in (a tag Babel knows: en, id, fr)")
+    sub.add_argument("--edition", action="append", default=[], metavar="LANG",
+                     help="another language to publish an edition in; repeat for more")
+    sub.add_argument("--generator", metavar="REQUIREMENT", default=None,
+                     help="what the dossier installs the generator from: a pip requirement, "
+                          "or a path to a clone or a wheel (default: this release, "
+                          f"dossier-generator=={__version__})")
+
+
+def _init(args: argparse.Namespace) -> int:
+    from generator.tools import init
+    try:
+        written = init.create(args.dir, args.title, args.language, args.edition,
+                              args.generator or init.DEFAULT_REQUIREMENT)
+    except init.InitError as exc:
+        print(f"dossier init: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"dossier init: {args.dir}: cannot write: {exc.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"started a dossier in {args.dir} ({len(written)} files): "
+          f"cd {args.dir} && git init && make site")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -106,7 +136,7 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_STANDALONE = {"schema": _schema}
+_STANDALONE = {"schema": _schema, "init": _init}
 """Commands that read no dossier."""
 _AUTHORING = {"new": _new}
 """Commands that read the dossier's settings but run no pipeline."""

@@ -29,8 +29,11 @@ CONTENT_MODEL = 2
 """The newest version of the content model (``CONTENT-MODEL.md``) this generator reads.
 1: the first model; 2 adds ``corrections`` and articles' ``archived_on``."""
 
-DEFAULT_PRIMARY = "#1f4e79"
-DEFAULT_ACCENT = "#b3541e"
+DEFAULT_PRIMARY = "#263238"
+DEFAULT_ACCENT = "#bf360c"
+DEFAULT_ACCENT_LIGHT = "#ffab91"
+PALETTE_STYLESHEET = "stylesheets/palette.css"
+"""Where the dossier's own palette is written (outputs/palette.py), when it has one."""
 
 
 def babel_locale(tag: str) -> Locale:
@@ -61,9 +64,36 @@ class Branding:
     """The label above the title on each share card; translated per edition by
     ``extra.editions.<tag>.card_label``. None: the generator's own, translated."""
 
+    @property
+    def accent_light(self) -> str:
+        """The accent on dark grounds (the cards' label, links in the dark scheme): the
+        default palette's own, else the accent mixed half with white."""
+        if self.accent.lower() == DEFAULT_ACCENT:
+            return DEFAULT_ACCENT_LIGHT
+        return "#" + "".join(f"{(c + 255) // 2:02x}" for c in _rgb(self.accent))
+
+    @property
+    def custom(self) -> bool:
+        """Whether the palette differs from the theme's own (theme/stylesheets/extra.css)."""
+        return (self.primary.lower(), self.accent.lower()) != (DEFAULT_PRIMARY, DEFAULT_ACCENT)
+
     def rgb(self, name: str) -> tuple[int, int, int]:
-        value = getattr(self, name).lstrip("#")
-        return tuple(int(value[i:i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+        return _rgb(getattr(self, name))
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two ``#rrggbb`` colours."""
+    def luminance(colour: str) -> float:
+        channels = [c / 255 for c in _rgb(colour)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return tuple(int(value[i:i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

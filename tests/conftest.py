@@ -18,6 +18,16 @@ from generator.build.site import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID = FIXTURES / "valid"
+SEED = ROOT / "sources"
+"""The seed dossier's sources. Only its own tests read them, marked ``dossier``: the
+generator's tests run on the fixture corpora and pass whatever ``sources/`` holds."""
+
+
+def corpus_names(corpora: dict[str, Path]) -> list:
+    """``corpora``'s names as test parameters, the seed dossier's marked as its own."""
+    return [pytest.param(name, marks=pytest.mark.dossier, id=name) if path == SEED else name
+            for name, path in sorted(corpora.items())]
 
 
 def dossier_of(sources: Path):
@@ -48,20 +58,21 @@ def run_generator(*args: str, cwd: Path, env: dict[str, str] | None = None) -> R
 
 
 def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
-    """A project folder: the real mkdocs.yml and hand-written docs, and ``sources``."""
+    """A project folder: this repository's mkdocs.yml and hand-written docs, and
+    ``sources`` (the other-topic fixture corpus unless given)."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*owned()))
     # mkdocs.yml's theme override (custom_dir), found beside it.
     shutil.copytree(ROOT / THEME, project / THEME)
-    shutil.copytree(sources or ROOT / "sources", project / "sources")
+    shutil.copytree(sources or VALID, project / "sources")
     return project
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the real dossier to build and break."""
+    """A project on the other-topic fixture corpus, to build and break."""
     return make_project(tmp_path)
 
 
@@ -75,18 +86,21 @@ def fixture_languages():
 
 def pytest_configure(config):
     config.addinivalue_line(
+        "markers", "dossier: a test of the seed dossier's own content (its sources/), not of "
+        "the generator")
+    config.addinivalue_line(
         "markers", "seeds: needs the published articles (DOSSIER_SEEDS, or ../shared/seeds "
         "beside the repository), which the repository does not carry")
 
 
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory):
-    """``build(engine, sources)``: the site of a corpus (the seed dossier unless given)
+    """``build(engine, sources)``: the site of a corpus (the other-topic fixture unless given)
     as ``python -m generator site --strict --engine ENGINE`` builds it, built once per
     test run and shared by the modules that only read it."""
     sites: dict[tuple[str, Path], Path] = {}
 
-    def build(engine: str, sources: Path = ROOT / "sources") -> Path:
+    def build(engine: str, sources: Path = VALID) -> Path:
         if (engine, sources) not in sites:
             project = make_project(tmp_path_factory.mktemp(f"site-{engine}"), sources)
             result = run_generator("site", "--strict", "--engine", engine,

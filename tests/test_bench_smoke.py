@@ -13,7 +13,7 @@ import pytest
 
 from generator.build import site
 from tests.bench import run, synth
-from tests.browser_path import browser_path
+from generator.testing.browser_path import browser_path
 
 from .conftest import run_generator
 

@@ -11,8 +11,11 @@ import pytest
 from generator.build.site import ENGINES
 
 from .browser import RESULT_LINKS, Traffic, search, serious_violations, serve, violations_at
-from .conftest import FIXTURES
+from .conftest import SEED, FIXTURES
 from .test_graph import dossier
+
+pytestmark = pytest.mark.dossier
+"""The seed dossier's own tests: they read its sources (tests/conftest.py, SEED)."""
 
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/adrienne-watson/"
@@ -25,7 +28,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module", params=ENGINES)
 def base_url(request, built_sites):
-    site = built_sites(request.param)
+    site = built_sites(request.param, SEED)
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'<meta name="generator" content="{request.param}-' in home
     with serve(site) as url:

@@ -12,6 +12,10 @@ import pytest
 from generator.build.site import ENGINES
 
 from .browser import Traffic, search, serve, violations_at
+from .conftest import SEED
+
+pytestmark = pytest.mark.dossier
+"""The seed dossier's own tests: they read its sources (tests/conftest.py, SEED)."""
 
 KOMPAS = "articles/2023-09-05-kompas-kim-putin-senjata/"
 ACTOR = "actors/kim-jong-un/"
@@ -22,7 +26,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module", params=ENGINES)
 def base_url(request, built_sites):
-    with serve(built_sites(request.param)) as url:
+    with serve(built_sites(request.param, SEED)) as url:
         yield url
 
 

@@ -13,7 +13,10 @@ from generator.dossier.diagnostics import Report
 from generator.build.pipeline import check
 
 from .browser import Traffic, serve, violations_at
-from .conftest import FIXTURES, ROOT
+from .conftest import SEED, FIXTURES, ROOT
+
+pytestmark = pytest.mark.dossier
+"""The seed dossier's own tests: they read its sources (tests/conftest.py, SEED)."""
 
 CLAIM = "claims/arms-negotiations-actively-advancing/"
 ARTICLE = "articles/2023-09-05-kompas-kim-putin-senjata/"
@@ -25,7 +28,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module")
 def base_url(built_sites):
-    with serve(built_sites("mkdocs")) as url:
+    with serve(built_sites("mkdocs", SEED)) as url:
         yield url
 
 
@@ -85,7 +88,7 @@ def _stances(sources: Path) -> set[tuple[str, str, str, str]]:
 @pytest.mark.parametrize("corpus", ["seed", "other topic"])
 def test_the_matrix_shows_every_stance_as_a_cell_linking_its_source(
         open_page, base_url, other_topic_url, corpus):
-    url, sources = ((base_url, ROOT / "sources") if corpus == "seed"
+    url, sources = ((base_url, SEED) if corpus == "seed"
                     else (other_topic_url, FIXTURES / "valid"))
     cells = _matrix_cells(open_page(f"{url}/claims/"))
     assert {(_id(c), _id(a), w, _id(s)) for c, a, w, s in cells} == _stances(sources)
@@ -107,7 +110,7 @@ def test_the_matrix_has_headers_for_rows_and_columns_and_a_focusable_labelled_re
     assert table.get_by_role("columnheader", name="John Kirby").count() == 1
     report = Report()
     assert table.get_by_role("rowheader").count() == len(
-        check(ROOT / "sources", report).corpus.claims)
+        check(SEED, report).corpus.claims)
 
 
 def _places_with_coordinates(sources: Path) -> set[str]:
@@ -118,7 +121,7 @@ def _places_with_coordinates(sources: Path) -> set[str]:
 @pytest.mark.parametrize("corpus", ["seed", "other topic"])
 def test_the_map_has_a_named_linked_marker_for_every_place_with_coordinates(
         open_page, base_url, other_topic_url, corpus):
-    url, sources = ((base_url, ROOT / "sources") if corpus == "seed"
+    url, sources = ((base_url, SEED) if corpus == "seed"
                     else (other_topic_url, FIXTURES / "valid"))
     page = open_page(f"{url}/places/")
     markers = page.locator(".dossier-map svg a")

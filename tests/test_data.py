@@ -20,9 +20,9 @@ from generator.tools.jsonschema import SCHEMAS
 from generator.outputs import Publication, data, ftm, tables
 from generator.build.pipeline import generate
 
-from .conftest import FIXTURES, ROOT, dossier_of
+from .conftest import FIXTURES, ROOT, SEED, corpus_names, dossier_of
 
-CORPORA = {"real": ROOT / "sources", "valid": FIXTURES / "valid", "hostile": FIXTURES / "hostile"}
+CORPORA = {"real": SEED, "valid": FIXTURES / "valid", "hostile": FIXTURES / "hostile"}
 SITE = "https://example.github.io/dossier/"
 
 
@@ -41,7 +41,7 @@ def csv_rows(content: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
 
 
-@pytest.fixture(params=sorted(CORPORA))
+@pytest.fixture(params=corpus_names(CORPORA))
 def name(request) -> str:
     return request.param
 
@@ -85,17 +85,18 @@ def test_every_reference_resolves_to_an_entity_in_the_file(name):
     assert resolved > 0
 
 
+@pytest.mark.dossier
 def test_fields_are_as_the_curators_wrote_them():
     document = json.loads(downloads("real")["data/dossier.json"])
     for article in document["articles"]:
-        source = yaml.load((ROOT / "sources" / "articles" / f"{article['id']}.yml")
+        source = yaml.load((SEED / "articles" / f"{article['id']}.yml")
                            .read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         assert article["fields"]["published"] == source["published"]
         assert article["fields"]["title"] == source["title"]
         assert article["page"] == f"articles/{article['id']}/"
         for actor in source["actors"]:
             assert {"field": "actors", "type": "actor", "id": actor,
-                    "name": dossier_of(ROOT / "sources").corpus.actors[actor].name} \
+                    "name": dossier_of(SEED).corpus.actors[actor].name} \
                 in article["references"]
 
 
@@ -207,6 +208,7 @@ def test_a_local_build_gives_no_public_address_in_followthemoney():
     assert json.loads(made["data/dossier.json"])["site_url"] is None
 
 
+@pytest.mark.dossier
 def test_translations_are_csv_columns_named_by_their_path_in_dossier_json():
     made = downloads("real")
     north_korea = next(r for r in csv_rows(made["data/actors.csv"]) if r["id"] == "north-korea")

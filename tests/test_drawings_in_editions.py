@@ -27,6 +27,7 @@ def _chart(d):
     return timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
 
 
+@pytest.mark.dossier
 def test_the_indonesian_timeline_axis_writes_months_as_babel_does(seed):
     with i18n.edition("id"):
         labels = {t.label for t in _chart(seed).ticks}
@@ -34,6 +35,7 @@ def test_the_indonesian_timeline_axis_writes_months_as_babel_does(seed):
     assert "Aug" in {t.label for t in _chart(seed).ticks}
 
 
+@pytest.mark.dossier
 def test_the_timeline_marks_carry_the_events_translated_titles(seed):
     event = seed.corpus.events["2023-09-13-kim-putin-summit-at-vostochny"]
     with i18n.edition("id"):
@@ -42,6 +44,7 @@ def test_the_timeline_marks_carry_the_events_translated_titles(seed):
     assert mark.label.startswith(event.translations["id"].title[:20])
 
 
+@pytest.mark.dossier
 def test_network_nodes_are_named_in_the_editions_language(seed):
     with i18n.edition("id"):
         nodes = {n.id: n.name for n in graph.network(seed).nodes}
@@ -49,6 +52,7 @@ def test_network_nodes_are_named_in_the_editions_language(seed):
     assert {n.id: n.name for n in graph.network(seed).nodes}["north-korea"] == "North Korea"
 
 
+@pytest.mark.dossier
 def test_the_ties_are_described_in_the_editions_language(seed):
     with i18n.edition("id"):
         descriptions = [line.description for line in graph.network(seed).lines]
@@ -72,6 +76,7 @@ def test_a_usual_place_kind_is_translated_and_any_other_stays_english_marked():
     assert not isinstance(i18n.place_kind("city"), Fallback)
 
 
+@pytest.mark.dossier
 def test_each_editions_filter_data_holds_its_words_and_its_names(seed):
     english = json.loads(timeline_filters.files(seed, Publication())[timeline_filters.PATH])
     with i18n.edition("id"):

@@ -44,7 +44,7 @@ def valid_pages() -> dict[str, str]:
 def _extracted(tmp_path: Path) -> Path:
     out = tmp_path / "messages.pot"
     CommandLineInterface().run([
-        "pybabel", "-q", "extract", "-F", str(LOCALES / "babel.cfg"), "-k", "N_", "-k",
+        "pybabel", "-q", "extract", "-F", str(LOCALES / "babel.cfg"), "-k", "N_", "-k", "Nn_:1,2", "-k",
         "gettext", "-k", "ngettext:1,2", "--no-location", "--sort-output", "--omit-header",
         "-o", str(out), str(ROOT)])
     return out

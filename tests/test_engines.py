@@ -13,13 +13,13 @@ from generator.build import editions
 from generator.build import zensical
 from generator.build.site import ENGINES, engine_command
 
-from .conftest import FIXTURES, ROOT, run_generator
+from .conftest import FIXTURES, ROOT, SEED, corpus_names, run_generator
 from .parity import differences, main_content, page_paths
 
-CORPORA = {"seed dossier": ROOT / "sources", "other topic": FIXTURES / "valid"}
+CORPORA = {"seed dossier": SEED, "other topic": FIXTURES / "valid"}
 
 
-@pytest.fixture(scope="module", params=CORPORA)
+@pytest.fixture(scope="module", params=corpus_names(CORPORA))
 def builds(request, built_sites) -> dict[str, Path]:
     """The corpus built by each engine: engine -> site folder."""
     return {engine: built_sites(engine, CORPORA[request.param]) for engine in ENGINES}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import math
 from dataclasses import replace
 
@@ -10,10 +11,10 @@ from generator.dossier.diagnostics import Report
 from generator.dossier.model import Claim, Corpus, Ref, Stance
 from generator.build.pipeline import check
 
-from .conftest import FIXTURES, ROOT, make_project, run_generator
+from .conftest import SEED, FIXTURES, ROOT, make_project, run_generator
 
 
-def dossier(folder=ROOT / "sources"):
+def dossier(folder=SEED):
     report = Report()
     d = check(folder, report)
     assert report.errors == []
@@ -26,6 +27,7 @@ def claim(*stances: tuple[str, str]) -> Claim:
                  [Stance(Ref("actors", a), p, source) for a, p in stances])
 
 
+@pytest.mark.dossier
 def test_actors_mentioned_together_are_tied_by_the_number_of_shared_articles():
     d = dossier()
     ties = {(t.source, t.target): t.weight for t in graph.co_mention_ties(d)}
@@ -34,6 +36,7 @@ def test_actors_mentioned_together_are_tied_by_the_number_of_shared_articles():
     assert ties[("kim-jong-un", "vladimir-putin")] == shared > 1
 
 
+@pytest.mark.dossier
 def test_a_person_is_tied_to_their_organisation_and_their_state():
     ties = graph.affiliation_ties(dossier(), ["sergei-shoigu"])
     assert {(t.source, t.target) for t in ties} >= {
@@ -71,6 +74,7 @@ def test_opposite_positions_on_several_claims_add_up():
     assert [(t.kind, t.weight, t.claims) for t in ties] == [("disagreement", 2, ("one", "two"))]
 
 
+@pytest.mark.dossier
 def test_the_seed_dossier_draws_opposite_positions_differently_from_co_mentions():
     lines = graph.network(dossier()).lines
     kinds = {line.tie.kind: line for line in lines}
@@ -78,6 +82,7 @@ def test_the_seed_dossier_draws_opposite_positions_differently_from_co_mentions(
     assert "Q" not in kinds["co-mention"].path and kinds["co-mention"].mark is None
 
 
+@pytest.mark.dossier
 def test_the_network_shows_only_the_most_connected_actors_up_to_its_cap():
     d = dossier()
     picture = graph.network(d, cap=5)
@@ -88,6 +93,7 @@ def test_the_network_shows_only_the_most_connected_actors_up_to_its_cap():
     assert least_shown >= sorted(degree.values())[-10]
 
 
+@pytest.mark.dossier
 def test_every_line_joins_two_drawn_actors_and_co_mentions_are_capped():
     picture = graph.network(dossier(), tie_cap=20)
     drawn = {n.id for n in picture.nodes}
@@ -95,11 +101,13 @@ def test_every_line_joins_two_drawn_actors_and_co_mentions_are_capped():
     assert sum(line.tie.kind == "co-mention" for line in picture.lines) == 20
 
 
+@pytest.mark.dossier
 def test_the_network_fits_its_picture():
     picture = graph.network(dossier())
     assert all(0 <= n.x <= picture.width and 0 <= n.y <= picture.height for n in picture.nodes)
 
 
+@pytest.mark.dossier
 def test_the_network_is_the_same_whatever_the_order_of_the_sources():
     d = dossier()
     flipped = lambda mapping: dict(reversed(list(mapping.items())))
@@ -111,6 +119,7 @@ def test_the_network_is_the_same_whatever_the_order_of_the_sources():
     assert graph.network(shuffled) == graph.network(d)
 
 
+@pytest.mark.dossier
 def test_an_actors_neighbourhood_keeps_its_strongest_links_up_to_the_cap():
     d = dossier()
     picture = graph.neighbourhood(d, "sergei-shoigu", cap=3)
@@ -122,6 +131,7 @@ def test_an_actors_neighbourhood_keeps_its_strongest_links_up_to_the_cap():
     assert all("sergei-shoigu" in (line.tie.source, line.tie.target) for line in picture.lines)
 
 
+@pytest.mark.dossier
 def test_the_neighbours_stand_on_a_circle_around_the_actor():
     picture = graph.neighbourhood(dossier(), "kim-jong-un")
     centre = picture.nodes[-1]
@@ -139,6 +149,7 @@ def test_an_actor_with_no_tie_has_an_empty_neighbourhood():
     assert graph.neighbourhood(d, "freedonia").nodes == ()
 
 
+@pytest.mark.dossier
 def test_long_names_are_shortened_to_the_room_beside_the_node():
     picture = graph.neighbourhood(dossier(), "north-korea")
     for n in picture.nodes:

@@ -23,7 +23,7 @@ from tests.languages import EDITIONS, TRANSLATION_LANGUAGES, prefix
 from generator.outputs import Publication
 from generator.build.pipeline import generate
 
-from .conftest import FIXTURES, ROOT, dossier_of
+from .conftest import FIXTURES, ROOT, SEED, corpus_names, dossier_of
 
 CONTEXT_FILE = Path(__file__).parent / "schemaorg-context.jsonld"
 SCHEMA_ORG = {"https://schema.org", "https://schema.org/", "http://schema.org",
@@ -31,7 +31,7 @@ SCHEMA_ORG = {"https://schema.org", "https://schema.org/", "http://schema.org",
 SITE = "https://example.github.io/dossier/"
 EXPECTED_TYPES = {"articles": {"NewsArticle"}, "events": {"Event"}, "claims": {"Claim"},
                   "places": {"Place"}, "actors": {"Person", "Organization", "Country"}}
-CORPORA = {"real": ROOT / "sources", "valid": FIXTURES / "valid", "hostile": FIXTURES / "hostile"}
+CORPORA = {"real": SEED, "valid": FIXTURES / "valid", "hostile": FIXTURES / "hostile"}
 
 
 class RefusedRequest(Exception):
@@ -67,8 +67,10 @@ def structured_data(sources: Path, site_url: str | None = SITE, language: str = 
     return found
 
 
-@pytest.fixture(scope="module", params=[(name, language) for name in sorted(CORPORA)
-                                        for language in EDITIONS], ids="-".join)
+@pytest.fixture(scope="module", params=[
+    pytest.param((name, language), id=f"{name}-{language}",
+                 marks=[pytest.mark.dossier] if CORPORA[name] == SEED else [])
+    for name in sorted(CORPORA) for language in EDITIONS])
 def corpus(request) -> tuple[Path, dict[str, dict]]:
     name, language = request.param
     return CORPORA[name], structured_data(CORPORA[name], language=language), language
@@ -210,17 +212,19 @@ def test_script_text_cannot_end_the_script_element_and_parses_to_the_same_data()
     assert json.loads(text) == data
 
 
+@pytest.mark.dossier
 def test_an_indonesian_page_describes_the_entity_in_indonesian_at_its_own_address():
-    data = structured_data(ROOT / "sources", language="id")["actors/north-korea.md"]
+    data = structured_data(SEED, language="id")["actors/north-korea.md"]
     assert data["inLanguage"] == "id"
     assert data["name"] == data["about"]["name"] == "Korea Utara"
     assert data["url"] == f"{SITE}id/actors/north-korea/"
     assert data["about"]["@id"].startswith(f"{SITE}id/actors/north-korea/")
 
 
+@pytest.mark.dossier
 def test_a_source_report_keeps_its_own_language_and_headline_in_every_edition():
     for language in EDITIONS:
-        report = structured_data(ROOT / "sources", language=language)[
+        report = structured_data(SEED, language=language)[
             "articles/2023-09-05-kompas-kim-putin-senjata.md"]["about"]
         assert report["@type"] == "NewsArticle"
         assert report["inLanguage"] == "id"

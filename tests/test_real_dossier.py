@@ -17,7 +17,10 @@ import yaml
 
 from tests.languages import TRANSLATION_LANGUAGES
 
-from .conftest import ROOT
+from .conftest import SEED, ROOT
+
+pytestmark = pytest.mark.dossier
+"""The seed dossier's own tests: they read its sources (tests/conftest.py, SEED)."""
 
 FOLDERS = ("articles", "actors", "events", "claims", "places")
 
@@ -57,11 +60,11 @@ class _Links(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(built_sites) -> Path:
-    return built_sites("mkdocs")
+    return built_sites("mkdocs", SEED)
 
 
 def sources(folder: str) -> list[str]:
-    return sorted(p.stem for p in (ROOT / "sources" / folder).glob("*.yml"))
+    return sorted(p.stem for p in (SEED / folder).glob("*.yml"))
 
 
 def links_from(site: Path, folder: str, entity_id: str) -> set[str]:
@@ -81,7 +84,7 @@ def links_from(site: Path, folder: str, entity_id: str) -> set[str]:
 
 
 def raw(folder: str, entity_id: str) -> dict:
-    return yaml.load((ROOT / "sources" / folder / f"{entity_id}.yml").read_text(encoding="utf-8"),
+    return yaml.load((SEED / folder / f"{entity_id}.yml").read_text(encoding="utf-8"),
                      Loader=yaml.BaseLoader)
 
 

@@ -14,7 +14,7 @@ from generator.tools.jsonschema import entity_schema, schema_file, type_name
 from generator.tools.scaffold import template
 from generator.dossier.yamlnodes import parse
 
-from .conftest import ROOT, run_generator
+from .conftest import SEED, ROOT, run_generator
 
 TYPES = list(s.ENTITY_TYPES.values())
 DESCRIBED = re.compile(r"^# (?P<indent> *)(?P<name>\w+) \((?P<need>required|optional)\): ")
@@ -44,7 +44,7 @@ def test_the_first_line_points_editors_at_the_types_schema(sources):
     new("article", "2023-09-05-kompas-example", root=sources.parent)
     first = (sources / "articles" / "2023-09-05-kompas-example.yml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"
-    in_the_project = ROOT / "sources" / "articles" / first.split("=")[1]
+    in_the_project = SEED / "articles" / first.split("=")[1]
     assert in_the_project.resolve() == schema_file(s.ARTICLE)
 
 

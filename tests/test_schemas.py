@@ -22,10 +22,10 @@ from generator.tools.jsonschema import (
     type_name,
 )
 
-from .conftest import ROOT, run_generator
+from .conftest import SEED, ROOT, run_generator
 
 TYPES = list(s.ENTITY_TYPES.values())
-SOURCE_FILES = sorted((ROOT / "sources").glob("*/*.yml"))
+SOURCE_FILES = sorted((SEED).glob("*/*.yml"))
 
 
 def load_instance(text: str, entity_type: s.EntityType):
@@ -168,6 +168,7 @@ def test_an_unknown_field_fails_and_the_error_names_it():
     assert "'summary' is a required property" in found
 
 
+@pytest.mark.dossier
 def test_a_quote_without_its_text_fails_and_the_error_points_into_the_quote():
     instance = {"title": "T", "outlet": "O", "published": "2023-09-05", "language": "id",
                 "summary": "S", "actors": ["kim-jong-un"], "quotes": [{"by": "kim-jong-un"}]}

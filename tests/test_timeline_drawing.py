@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import datetime as dt
 
 from generator.views import listings
@@ -43,6 +44,7 @@ def test_a_busy_month_gets_more_room_than_a_quiet_one_and_empty_years_are_cut():
     assert axis[-1].x1 == 800
 
 
+@pytest.mark.dossier
 def test_the_axis_keeps_every_day_in_order():
     d = dossier()
     events = sorted(d.corpus.events.values(), key=event_order)
@@ -51,12 +53,14 @@ def test_the_axis_keeps_every_day_in_order():
     assert starts == sorted(starts)
 
 
+@pytest.mark.dossier
 def test_every_label_stays_inside_the_drawing():
     d = dossier()
     chart = timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
     assert all(0 <= _extent(m)[0] and _extent(m)[1] <= chart.width for m in chart.marks)
 
 
+@pytest.mark.dossier
 def test_a_bar_across_the_page_carries_its_label_over_it():
     d = dossier()
     month = [e for e in d.corpus.events.values() if e.date.raw == "2023-10"]
@@ -71,6 +75,7 @@ def _extent(m: timeline.Mark) -> tuple[float, float]:
     return min(m.x0, m.label_x - room), max(m.x1, m.label_x)
 
 
+@pytest.mark.dossier
 def test_no_two_marks_or_labels_in_one_lane_overlap():
     d = dossier()
     chart = timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
@@ -80,6 +85,7 @@ def test_no_two_marks_or_labels_in_one_lane_overlap():
     assert chart.height == timeline.AXIS + chart.lanes * timeline.LANE + 8
 
 
+@pytest.mark.dossier
 def test_a_qualified_date_shows_its_marker_beside_the_mark():
     d = dossier()
     chart = timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
@@ -90,6 +96,7 @@ def test_a_qualified_date_shows_its_marker_beside_the_mark():
     assert all(m.date not in m.label for m in chart.marks if not m.qualified)
 
 
+@pytest.mark.dossier
 def test_each_mark_carries_its_events_actors_places_and_tags():
     d = dossier()
     chart = timeline.chart(d, sorted(d.corpus.events.values(), key=event_order))
@@ -100,6 +107,7 @@ def test_each_mark_carries_its_events_actors_places_and_tags():
     assert "summit" in summit.tags.split()
 
 
+@pytest.mark.dossier
 def test_a_split_timeline_draws_each_months_events_and_the_months_on_its_first_page(monkeypatch):
     monkeypatch.setattr(listings, "TIMELINE_PAGE_SIZE", 5)
     d = dossier()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pathlib import Path
 
 from generator.dossier import schema as s
@@ -10,7 +11,7 @@ from generator.dossier.diagnostics import Report
 from generator.text.markup import html_text
 from generator.build.pipeline import check
 from generator.pages.render import render
-from tests.conftest import FIXTURES, ROOT, make_project, run_generator
+from tests.conftest import SEED, FIXTURES, ROOT, make_project, run_generator
 
 VALID = FIXTURES / "valid"
 HOSTILE = FIXTURES / "hostile"
@@ -106,8 +107,9 @@ def test_check_reports_full_coverage_of_a_fully_translated_corpus(tmp_path):
     assert run.out.splitlines()[1] == "translations: id 100 % (10 of 10 entities)"
 
 
+@pytest.mark.dossier
 def test_every_stance_quote_on_a_claim_page_shows_its_english_translation():
-    dossier = _dossier(ROOT / "sources")
+    dossier = _dossier(SEED)
     pages = render(dossier, workers=1)
     quoted = [(c, st) for c in dossier.corpus.claims.values() for st in c.stances if st.quote]
     assert quoted

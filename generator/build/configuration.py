@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.build.editions import ConfigError, read_config
-from generator.settings import CONTENT_MODEL, Branding, Settings, babel_locale, is_colour
+from generator.settings import CONTENT_MODEL, Branding, Settings, babel_locale, contrast, is_colour
 
 EDITION_KEYS = ("site_name", "site_description", "copyright", "og_locale", "language_name",
                 "card_label")
@@ -105,6 +105,10 @@ def settings_of(config: dict, path: Path) -> Settings:
         elif key in ("primary", "accent") and not is_colour(value):
             problem(("extra", "branding", key), f"extra.branding.{key}: {value!r} is not a "
                     "colour written #rrggbb")
+        elif key == "primary" and contrast(value, "#ffffff") < 4.5:
+            problem(("extra", "branding", key), f"extra.branding.primary: {value} is too light "
+                    f"for the header's white text (contrast {contrast(value, '#ffffff'):.1f}:1, "
+                    "at least 4.5:1 is needed): choose a darker colour")
     model = extra.get("content_model", CONTENT_MODEL)
     if not isinstance(model, int) or isinstance(model, bool) or model < 1:
         problem(("extra", "content_model"), f"extra.content_model: {model!r} is not a version "

@@ -27,8 +27,8 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 from yaml_env_tag import construct_env_tag
 
-from generator.text.i18n import N_, edition, gettext
-from generator.settings import active, editions, own_language, prefix
+from generator.text.i18n import N_, edition, gettext, relabel
+from generator.settings import PALETTE_STYLESHEET, active, editions, own_language, prefix
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 INTERFACE = (N_("Home"), N_("Articles"), N_("Actors"), N_("Network"), N_("Claims"),
@@ -72,7 +72,7 @@ def _translated_nav(nav):
     if isinstance(nav, list):
         return [_translated_nav(item) for item in nav]
     if isinstance(nav, dict):
-        return {gettext(title): _translated_nav(target) for title, target in nav.items()}
+        return {relabel(title): _translated_nav(target) for title, target in nav.items()}
     return nav
 
 
@@ -85,7 +85,7 @@ def _translated_palette(palette):
         toggle = scheme.get("toggle")
         if isinstance(toggle, dict) and "name" in toggle:
             label = toggle["name"]
-            scheme["toggle"] = {**toggle, "name": gettext(label)}
+            scheme["toggle"] = {**toggle, "name": relabel(label)}
         result.append(scheme)
     return result
 
@@ -107,6 +107,7 @@ def edition_data(language: str, site_url: str, site_name: str = "") -> dict:
         "feed_title": feed_title,
         "root": "" if language == own_language() else "../" * prefix(language).count("/"),
         "site_url": site_url,
+        "card": prefix(language) + "cards/site.png",
         "editions": [{"language": other, "name": active().name(other), "prefix": prefix(other)}
                      for other in editions()],
     }
@@ -128,7 +129,8 @@ def _overrides(base: dict, language: str, site_url: str | None) -> dict:
     theme = {"custom_dir": str(THEME), "language": language}
     result: dict = {
         # The theme's own styles and scripts (theme/), before any the dossier adds.
-        "extra_css": _with_theme(STYLES, base.get("extra_css")),
+        "extra_css": _with_theme(STYLES + ((PALETTE,) if active().branding.custom else ()),
+                                 base.get("extra_css")),
         "extra_javascript": _with_theme(SCRIPTS, base.get("extra_javascript")),
     }
     own = ((base.get("extra") or {}).get("editions") or {}).get(language) or {}
@@ -156,6 +158,7 @@ def _overrides(base: dict, language: str, site_url: str | None) -> dict:
 
 
 STYLES = ("stylesheets/extra.css",)
+PALETTE = PALETTE_STYLESHEET
 SCRIPTS = ("javascripts/accessibility.js", "javascripts/search.js", "javascripts/timeline.js",
            "javascripts/network.js")
 """The theme's own styles and scripts (``theme/stylesheets``, ``theme/javascripts``),

@@ -20,7 +20,7 @@ from generator.build import sitemaps
 from generator.build import zensical
 from generator.settings import other_languages, own_language
 from generator.outputs import Publication, cards
-from generator.pages.render import PAGE_FOLDERS
+from generator.pages.render import EDITION_OUTPUTS, PAGE_FOLDERS
 from generator.build.write import replace_dir, stage_docs, sync
 
 
@@ -126,7 +126,7 @@ def edition_files(docs: Path, language: str) -> dict[str, Path]:
     files = {p.relative_to(own).as_posix(): p for p in sorted(own.rglob("*")) if p.is_file()}
     ours = {rel.split("/")[0] for rel in files}
     # The share cards are the site's: every edition's pages name the ones at the root.
-    skip = {*PAGE_FOLDERS, *other_languages(), cards.FOLDER}
+    skip = {*PAGE_FOLDERS, *EDITION_OUTPUTS, *other_languages()}
     for path in sorted(docs.iterdir()):
         # A hand-written page with no version in this language is shown in English
         # rather than missing from the edition's navigation.

@@ -110,10 +110,10 @@ class Output:
     files as a third argument; otherwise made once, for the whole site."""
 
 
-from generator.outputs import data, feed  # noqa: E402  (the outputs need Publication, defined above)
+from generator.outputs import data, feed, palette  # noqa: E402  (the outputs need Publication, defined above)
 
 OUTPUTS: tuple[Output, ...] = (
-    Output(cards.files), Output(data.files),
+    Output(data.files), Output(palette.files), Output(cards.files, per_edition=True),
     Output(timeline_filters.files, per_edition=True), Output(feed.files, per_edition=True),
     Output(data.page, per_edition=True))
 """Every output, in the order they run: the site's before the editions'."""

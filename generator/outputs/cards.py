@@ -1,4 +1,5 @@
-"""Share cards: the picture a link preview shows, one for the site and one per section.
+"""Share cards: the picture a link preview shows, one for the site and one per section,
+in each edition's language and in the dossier's palette (``extra.branding``).
 
 Drawn at build time with Pillow and the bundled DejaVu Sans (``generator/fonts/``), so
 no font is fetched and every machine draws the same pixels. There is no card per
@@ -15,31 +16,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from PIL import Image, ImageDraw, ImageFont
 
+from generator import settings
 from generator.dossier.link import Dossier
+from generator.text.i18n import N_, Nn_, gettext, language, ngettext
+from generator.views.share import FOLDER, SECTIONS, card_name
 
 if TYPE_CHECKING:  # the package imports this module to list it in OUTPUTS
     from generator.outputs import Publication
 
-FOLDER = "cards"
-"""Under docs/ and the site: owned by this output, replaced whole on each build."""
 WIDTH, HEIGHT = 1200, 630
 """The 1.91:1 size that Open Graph readers and X's large card show uncropped."""
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
-SECTIONS = {"articles": "Articles", "actors": "Actors", "claims": "Claims",
-            "events": "Events", "timeline": "Timeline", "places": "Places", "tags": "Tags"}
-"""Section folder -> its name in the site's navigation."""
-
-# The site's palette (docs/stylesheets/extra.css): the dark header, its accent, and
-# light text that keeps AA contrast on the header colour.
-BACKGROUND = (38, 50, 56)
-ACCENT = (191, 54, 12)
-ACCENT_LIGHT = (255, 171, 145)
+# Light text that keeps AA contrast on the header colour, which the palette gives
+# (``settings.Branding``) with the accent and its light tint.
 TEXT = (255, 255, 255)
 MUTED = (176, 190, 197)
 MARGIN = 80
+LABEL = N_("Documentary dossier")
+"""The label above the title, unless the dossier gives its own (``card_label``)."""
 
 
 @dataclass(frozen=True)
@@ -54,35 +52,47 @@ class Card:
     """One line of what the section holds, e.g. ``5 articles``."""
 
 
-def image_path(section: str | None) -> str:
-    """The card of ``section`` (a folder of SECTIONS), or of the site, under docs/."""
-    return f"{FOLDER}/{section if section in SECTIONS else 'site'}.png"
+def _count(n: int, words: tuple[str, str]) -> str:
+    number = format_decimal(n, locale=language().replace("-", "_"))
+    return ngettext(*words, n) % {"count": number}
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+ARTICLES = Nn_("%(count)s article", "%(count)s articles")
+EVENTS = Nn_("%(count)s event", "%(count)s events")
+ACTORS = Nn_("%(count)s actor", "%(count)s actors")
+CLAIMS = Nn_("%(count)s claim", "%(count)s claims")
+PLACES = Nn_("%(count)s place", "%(count)s places")
+TAGS = Nn_("%(count)s tag", "%(count)s tags")
+KINDS = (("person", Nn_("%(count)s person", "%(count)s people")),
+         ("organization", Nn_("%(count)s organisation", "%(count)s organisations")),
+         ("state", Nn_("%(count)s state", "%(count)s states")))
 
 
 def _kinds(d: Dossier) -> str:
     kinds = [a.kind for a in d.corpus.actors.values()]
-    words = (("person", "person", "people"), ("organization", "organisation", None),
-             ("state", "state", None))
-    return " · ".join(_count(kinds.count(kind), one, many) for kind, one, many in words
-                      if kind in kinds) or _count(0, "actor")
+    return " · ".join(_count(kinds.count(kind), words) for kind, words in KINDS
+                      if kind in kinds) or _count(0, ACTORS)
 
 
 def cards(d: Dossier) -> list[Card]:
+    """The cards of the edition being rendered, in its language."""
     c = d.corpus
-    articles, events = _count(len(c.articles), "article"), _count(len(c.events), "event")
+    articles, events = _count(len(c.articles), ARTICLES), _count(len(c.events), EVENTS)
     tags = {tag for a in c.articles.values() for tag in a.tags}
     counts = {"articles": articles, "actors": _kinds(d),
-              "claims": _count(len(c.claims), "claim"), "events": events,
-              "timeline": events, "places": _count(len(c.places), "place"),
-              "tags": _count(len(tags), "tag")}
-    overall = " · ".join([articles, _count(len(c.actors), "actor"), events,
-                          _count(len(c.claims), "claim")])
+              "claims": _count(len(c.claims), CLAIMS), "events": events,
+              "timeline": events, "places": _count(len(c.places), PLACES),
+              "tags": _count(len(tags), TAGS)}
+    overall = " · ".join([articles, _count(len(c.actors), ACTORS), events,
+                          _count(len(c.claims), CLAIMS)])
     return [Card("site", None, overall)] + [
-        Card(folder, name, counts[folder]) for folder, name in SECTIONS.items()]
+        Card(folder, gettext(name), counts[folder]) for folder, name in SECTIONS.items()]
+
+
+def label() -> str:
+    """The label above the title in the edition's language."""
+    own = settings.active().card_labels.get(language())
+    return own if own else gettext(LABEL).upper()
 
 
 @lru_cache(maxsize=None)
@@ -116,14 +126,15 @@ def _fit(text: str, sizes: tuple[int, ...], lines: int, width: int, bold: bool
     return font, wrapped
 
 
-def draw(card: Card, site_name: str, host: str | None) -> bytes:
+def draw(card: Card, site_name: str, host: str | None, label: str,
+         branding: settings.Branding) -> bytes:
     """The card as PNG bytes: the same card always gives the same bytes."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    image = Image.new("RGB", (WIDTH, HEIGHT), branding.rgb("primary"))
     pen = ImageDraw.Draw(image)
     width = WIDTH - 2 * MARGIN
-    pen.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=ACCENT)
+    pen.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=branding.rgb("accent"))
     y = MARGIN - 10
-    pen.text((MARGIN, y), "DOCUMENTARY DOSSIER", font=_font(26, True), fill=ACCENT_LIGHT)
+    pen.text((MARGIN, y), label, font=_font(26, True), fill=branding.rgb("accent_light"))
     if host:
         pen.text((WIDTH - MARGIN, y), host, font=_font(26, False), fill=MUTED, anchor="ra")
     y += 60
@@ -146,8 +157,10 @@ def draw(card: Card, site_name: str, host: str | None) -> bytes:
     return out.getvalue()
 
 
-def files(d: Dossier, publication: Publication) -> dict[str, bytes]:
+def files(d: Dossier, publication: Publication, site_files=None) -> dict[str, bytes]:
+    """The edition's cards, under its folder's ``cards/`` (placed there by the pipeline)."""
     url = publication.site_url
     host = (urlsplit(url).netloc + urlsplit(url).path).rstrip("/") if url else None
-    return {image_path(c.name if c.name != "site" else None): draw(c, publication.site_name, host)
+    name, text, branding = publication.name_in(language()), label(), settings.active().branding
+    return {f"{FOLDER}/{card_name(c.name)}.png": draw(c, name, host, text, branding)
             for c in cards(d)}

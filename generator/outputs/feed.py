@@ -26,7 +26,7 @@ from lxml import etree
 from generator.text import i18n
 from generator.dossier.dates import Date
 from generator.build.editions import FEED_TITLE
-from generator.settings import language_of, prefix
+from generator.settings import language_of, own_language, prefix
 from generator.dossier.link import Dossier
 from generator.text.markup import plain_text
 from generator.dossier.model import Article, Event
@@ -72,7 +72,7 @@ def _exact_instant(date: Date) -> datetime | None:
 def _other(language: str, text) -> str | None:
     """``language`` when ``text`` is not in the edition's; English fallbacks are "en"."""
     if isinstance(text, i18n.Fallback):
-        return "en"
+        return own_language()
     return language if language_of(language) != i18n.language() else None
 
 

@@ -19,7 +19,7 @@ from generator.text import i18n
 from generator.views import listings
 from generator.views import models as views
 from generator.views.jsonld import Describer, script_text
-from generator.settings import other_languages
+from generator.settings import PALETTE_STYLESHEET, other_languages
 from generator.dossier.link import Dossier
 from generator.text.markup import (
     html_link,
@@ -33,7 +33,7 @@ from generator.text.markup import (
     md_phrase,
     plain_text,
 )
-from generator.outputs import cards
+from generator.views import share as share_card
 from generator.dossier.schema import FOLDERS
 from generator.text.urls import site_href
 
@@ -41,15 +41,16 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_FOLDERS = ("articles", "actors", "events", "claims", "places", "timeline", "tags",
                 "network", ".generated")
 """Folders of generated pages, the same in every edition."""
-EDITION_OUTPUTS = ("data", "feed.xml")
-"""What each edition's outputs write beside its pages: its data page, its feed."""
+EDITION_OUTPUTS = ("data", "feed.xml", share_card.FOLDER)
+"""What each edition's outputs write beside its pages: its data page, its feed, its
+share cards."""
 
 
 def owned() -> tuple[str, ...]:
     """Folders under docs/ that the generator owns and replaces whole on each build: the
     own language's pages and the outputs at the top, each other edition's pages and
     outputs under its language (``id/articles``, ``id/feed.xml``)."""
-    return PAGE_FOLDERS + EDITION_OUTPUTS + (cards.FOLDER,) + tuple(
+    return PAGE_FOLDERS + EDITION_OUTPUTS + (PALETTE_STYLESHEET,) + tuple(
         f"{language}/{folder}" for language in other_languages()
         for folder in PAGE_FOLDERS + EDITION_OUTPUTS)
 OVERVIEW = ".generated/overview.md"
@@ -129,9 +130,9 @@ def share(section: str | None, summary: str | None = None, kind: str = "website"
 
     ``section`` is the folder whose card the preview shows; ``summary`` a Markdown
     field made plain text. Escaped like the rest of the front matter."""
-    meta = {"type": kind, "image": cards.image_path(section)}
-    if section in cards.SECTIONS:
-        meta["section"] = cards.SECTIONS[section]
+    meta = {"type": kind, "image": share_card.image_path(section)}
+    if share_card.section_name(section):
+        meta["section"] = share_card.section_name(section)
     description = plain_text(summary, SHARE_LENGTH)
     if description:
         meta["description"] = html.escape(description, quote=True)

@@ -94,6 +94,30 @@ def gettext(message: str) -> str:
     return translations(language()).gettext(message)
 
 
+def relabel(label: str) -> str:
+    """A label that ``mkdocs.yml`` writes in the dossier's own language (a navigation
+    title, a palette toggle), in the edition's language where the catalogues know it:
+    found by its translation in the own language, then translated."""
+    own = own_language()
+    if language_of(own) != INTERFACE_LANGUAGE:
+        catalogue = translations(own)
+        english = next((message for message in _messages(own)
+                        if catalogue.gettext(message) == label), None)
+        if english is None:
+            return label
+        label = english
+    return gettext(label)
+
+
+@functools.cache
+def _messages(language_tag: str) -> tuple[str, ...]:
+    tag = catalogue_language(language_tag)
+    if tag is None:
+        return ()
+    with catalogue_file(tag).open("rb") as po:
+        return tuple(m.id for m in read_po(po, domain=DOMAIN) if m.id and isinstance(m.id, str))
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(language()).ngettext(singular, plural, n)
 
@@ -101,6 +125,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks a message for extraction where it is declared; translated where shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural for extraction; ``ngettext(*pair, n)`` where shown."""
+    return singular, plural
 
 
 @functools.cache
@@ -118,7 +147,8 @@ def month_name(month: int) -> str:
 
 
 class Fallback(str):
-    """English text shown in an edition of another language: pages mark it ``lang="en"``."""
+    """Text in the dossier's own language shown in an edition of another, where a
+    translation is missing: pages mark it with the own language's tag."""
 
 
 def _fallback(value):

@@ -16,6 +16,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from generator.settings import own_language
 from generator.text.i18n import Fallback
 from generator.text.urls import site_href
 
@@ -38,7 +39,7 @@ def md_text(text: str | None) -> str:
 def md_phrase(text: str | None) -> str:
     """Plain text for a Markdown line, marked ``lang="en"`` when it is an English fallback."""
     escaped = md_text(text)
-    return f'<span lang="en">{escaped}</span>' if isinstance(text, Fallback) else escaped
+    return f'<span lang="{own_language()}">{escaped}</span>' if isinstance(text, Fallback) else escaped
 
 
 def md_link(item) -> str:
@@ -64,7 +65,7 @@ def html_link(item, page: str) -> str:
 
 def lang_attribute(text) -> str:
     """`` lang="en"`` for an English fallback inside raw HTML, else nothing."""
-    return ' lang="en"' if isinstance(text, Fallback) else ""
+    return f' lang="{own_language()}"' if isinstance(text, Fallback) else ""
 
 
 def html_text(text: str | None) -> str:
@@ -99,7 +100,7 @@ def _html_block(body: str, english: bool = False) -> str:
     # Blank lines would end the raw HTML block early and let Markdown parse the rest;
     # inside a block-level element nothing is parsed as Markdown again.
     body = re.sub(r"\n\s*\n", "\n", body.strip())
-    lang = ' lang="en"' if english else ""
+    lang = f' lang="{own_language()}"' if english else ""
     return f'<div class="dossier-prose"{lang}>\n{body}\n</div>' if body else ""
 
 

@@ -53,16 +53,22 @@ def create(sources: Path, word: str, entity_id: str) -> Path:
     try:
         # "x" creates the file or fails, so an existing file is never touched.
         with path.open("x", encoding="utf-8") as out:
-            out.write(template(entity_type, entity_id))
+            out.write(template(entity_type, entity_id, schemas_folder(sources.parent)))
     except FileExistsError:
         raise AlreadyExists(f"{display_path(path)} already exists: edit it, or choose another id") from None
     return path
 
 
-def template(entity_type: s.EntityType, entity_id: str) -> str:
+def schemas_folder(root: Path) -> str:
+    """Where the editor finds the schemas, relative to the project: the generator's own
+    in its repository, else the copy a dossier's Makefile writes (``make schemas``)."""
+    return "generator/schemas" if (root / "generator" / "schemas").is_dir() else ".schemas"
+
+
+def template(entity_type: s.EntityType, entity_id: str, schemas: str = ".schemas") -> str:
     name = type_name(entity_type)
     lines = [
-        f"# yaml-language-server: $schema=../../generator/schemas/{name}.schema.json",
+        f"# yaml-language-server: $schema=../../{schemas}/{name}.schema.json",
         f"# {entity_type.doc}",
         f"# The file name is the {name}'s id, {entity_id}: it is permanent, because it is",
         f"# the page's address (/{entity_type.folder}/{entity_id}/).",
