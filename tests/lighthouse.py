@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .browser_path import browser_path
+from generator.testing.browser_path import browser_path
 from .gzip_server import serve_gzip
 
 ROOT = Path(__file__).resolve().parent.parent
