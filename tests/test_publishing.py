@@ -83,7 +83,6 @@ def test_the_root_sitemap_lists_every_page_of_every_edition_once(site):
     locs = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert len(locs) == len(set(locs))
     assert set(locs) == set(_pages(site))
-    assert len(locs) > 200
 
 
 def test_each_page_in_the_sitemap_names_its_counterpart_in_every_edition(site):
