@@ -159,6 +159,18 @@ def prefix(language: str) -> str:
     return active().prefix(language)
 
 
+def own_language_in_english() -> str:
+    """The dossier's own language named in English, for the generator's messages."""
+    tag = own_language()
+    return babel_locale(tag).get_display_name("en") or tag
+
+
+def a_translation() -> str:
+    """``an English translation``, ``a French translation``: what a quote needs."""
+    name = own_language_in_english()
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name} translation"
+
+
 def language_of(tag: str) -> str:
     """The primary language of a BCP 47 tag: ``id`` for ``id-ID``."""
     return tag.split("-")[0].lower()

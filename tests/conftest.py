@@ -76,7 +76,7 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def fixture_languages():
     """Tests that read a corpus in this process read it as the fixture corpora's
     project declares: English with an Indonesian edition."""

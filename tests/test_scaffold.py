@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -11,7 +12,7 @@ import yaml
 
 from generator.dossier import schema as s
 from generator.tools.jsonschema import entity_schema, schema_file, type_name
-from generator.tools.scaffold import template
+from generator.tools.scaffold import schemas_folder, template
 from generator.dossier.yamlnodes import parse
 
 from .conftest import SEED, ROOT, run_generator
@@ -23,8 +24,10 @@ COMMENTED_OUT = re.compile(r"^# (\w+):")
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
+    """An empty sources folder in a project with this repository's languages."""
     folder = tmp_path / "sources"
     folder.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return folder
 
 
@@ -36,16 +39,21 @@ def test_new_writes_the_template_to_the_types_folder(sources):
     run = new("actor", "jane-doe", root=sources.parent)
     assert run.code == 0, run.err
     written = sources / "actors" / "jane-doe.yml"
-    assert written.read_text(encoding="utf-8") == template(s.ACTOR, "jane-doe")
+    assert written.read_text(encoding="utf-8") == template(s.ACTOR, "jane-doe", ".schemas")
     assert "sources/actors/jane-doe.yml" in run.out
 
 
-def test_the_first_line_points_editors_at_the_types_schema(sources):
-    new("article", "2023-09-05-kompas-example", root=sources.parent)
-    first = (sources / "articles" / "2023-09-05-kompas-example.yml").read_text().splitlines()[0]
+def test_the_first_line_points_editors_at_the_types_schema_in_this_repository():
+    first = template(s.ARTICLE, "x", schemas_folder(ROOT)).splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"
-    in_the_project = SEED / "articles" / first.split("=")[1]
+    in_the_project = ROOT / "sources" / "articles" / first.split("=")[1]
     assert in_the_project.resolve() == schema_file(s.ARTICLE)
+
+
+def test_in_a_dossier_the_first_line_points_at_the_schemas_make_writes(sources):
+    new("article", "2024-03-02-example", root=sources.parent)
+    first = (sources / "articles" / "2024-03-02-example.yml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../.schemas/article.schema.json"
 
 
 def test_new_accepts_the_folder_name_as_the_type(sources):

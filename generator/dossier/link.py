@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.dossier import schema as s
 from generator.dossier.diagnostics import Report, did_you_mean, with_article
 from generator.dossier.history import History
-from generator.settings import language_of, own_language
+from generator.settings import a_translation, language_of, own_language
 from generator.dossier.model import (
     Actor,
     Article,
@@ -134,10 +134,10 @@ def check_stance_quotes(corpus: Corpus, report: Report) -> None:
             if stance.quote is None or article is None:
                 continue
             own = language_of(article.language)
-            if own != own_language() and not stance.translation:
+            if own != language_of(own_language()) and not stance.translation:
                 report.error(claim.path, stance.line, "stance quote has no 'translation': "
                              f"article {article.id!r} is in {article.language!r}, so the quote "
-                             "needs an English translation")
+                             f"needs {a_translation()}")
             if own in stance.translations:
                 report.error(claim.path, stance.line, f"the stance quote needs no {own!r} "
                              f"translation: article {article.id!r} is in {article.language!r} "

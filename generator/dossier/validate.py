@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from generator.dossier import schema as s
 from generator.dossier.dates import DateError, parse_date
 from generator.dossier.diagnostics import Report, did_you_mean, with_article
-from generator.settings import language_of, other_languages, own_language
+from generator.settings import (language_of, other_languages, own_language,
+                                own_language_in_english, a_translation)
 from generator.dossier.load import SourceFile, suggest_id
 from generator.dossier.model import Entity, Ref
 from generator.dossier.yamlnodes import YMap, YNode, YScalar, YSeq
@@ -226,8 +227,9 @@ def _language_problem(language: str) -> str | None:
     if language in other_languages():
         return None
     if language_of(language) == own_language():
-        return (f"{language!r} is the dossier's own language: English goes in the fields "
-                "themselves (a quote's English in `translation`), not in `translations`")
+        name = own_language_in_english()
+        return (f"{language!r} is the dossier's own language: {name} goes in the fields "
+                f"themselves (a quote's {name} in `translation`), not in `translations`")
     return (f"unknown language {language!r}{did_you_mean(language, other_languages())}: "
             f"this site publishes translations in {published}")
 
@@ -268,11 +270,11 @@ def _describe(node: YNode) -> str:
 
 def _article_rules(checker: _FileChecker, values: dict) -> None:
     language = values.get("language", "")
-    if language and language.split("-")[0].lower() != "en":
+    if language and language_of(language) != language_of(own_language()):
         for quote in values.get("quotes", []):
             if not quote.translation:
                 checker.error(quote.line, "quote has no 'translation': quotes in an article "
-                              f"in {language!r} need an English translation")
+                              f"in {language!r} need {a_translation()}")
 
 
 def _line_of(node: YNode, *path) -> int:
@@ -301,14 +303,14 @@ def _translation_rules(checker: _FileChecker, entity_type: s.EntityType, root: Y
             original = values.get(f.name)
             if not original:
                 checker.error(line, f"{f.name!r} is translated into {language!r}, but the "
-                              f"{singular} has no {f.name!r}: write the English first, or "
+                              f"{singular} has no {f.name!r}: write the {own_language_in_english()} first, or "
                               "remove the translation")
             elif f.name == "title" and own == language:
                 checker.error(line, f"'title' needs no {language!r} translation: the article "
                               f"is in {values['language']!r} already; remove it")
             elif f.name == "key_points" and len(original) != len(translation.key_points):
                 checker.error(line, f"'key_points' has {len(translation.key_points)} item(s) in "
-                              f"{language!r} but {len(original)} in English: translate each "
+                              f"{language!r} but {len(original)} in {own_language_in_english()}: translate each "
                               "point, in the same order")
     for index, quote in enumerate(values.get("quotes", [])):
         if own in quote.translations:

@@ -67,13 +67,6 @@ def has_catalogue(language_tag: str) -> bool:
     return language_of(language_tag) == INTERFACE_LANGUAGE or catalogue_language(language_tag) is not None
 
 
-def interface_language(language_tag: str | None = None) -> str:
-    """The language the interface strings of an edition are shown in: its own when the
-    generator has a catalogue for it, else English."""
-    tag = language_tag or language()
-    return tag if has_catalogue(tag) else INTERFACE_LANGUAGE
-
-
 @functools.cache
 def translations(language_tag: str) -> _gettext.NullTranslations:
     """The compiled catalogue of ``language_tag``. English needs none: the interface
