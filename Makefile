@@ -13,7 +13,7 @@ ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: site test check build serve browser pdf-libraries bench new messages links clean dist
+.PHONY: site test check build serve browser pdf-libraries bench new messages links clean dist node-tools lighthouse
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -81,8 +81,28 @@ pdf-libraries: $(STAMP)
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			$(SUDO) apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; }
 
+# The audits' own tools, pinned in tools/node/package-lock.json: Lighthouse and the Nu
+# HTML Checker (vnu.jar, run with Java 17 or newer).
+NODE_TOOLS := tools/node/node_modules/.installed
+$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+	@command -v npm >/dev/null && command -v java >/dev/null || { \
+		echo "installing Node.js and Java for the audits"; apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm default-jre-headless >/dev/null; }
+	npm ci --prefix tools/node --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_TOOLS)
+
+## node-tools: install the pinned Lighthouse and Nu HTML Checker into tools/node/
+node-tools: $(NODE_TOOLS)
+
+## lighthouse: build the site as published (SITE_URL, default a GitHub Pages address),
+## serve it gzip-compressed and score every kind of page in every edition; fails under 95
+LIGHTHOUSE_SITE_URL ?= https://example.github.io/dossier/
+lighthouse: $(STAMP) $(NODE_TOOLS) browser
+	SITE_URL=$(LIGHTHOUSE_SITE_URL) $(PY) -m generator site --strict --engine $(ENGINE)
+	$(PY) -m tests.lighthouse site
+
 ## test: the whole test suite, browser tests included, against both engines' builds
-test: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries
+test: $(STAMP) $(ZENSICAL_STAMP) browser pdf-libraries $(NODE_TOOLS)
 	$(PY) -m pytest -q
 
 ## bench: build synthetic 100/1,000/5,000-article dossiers with both engines, print the figures

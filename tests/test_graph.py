@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import math
+from itertools import combinations
 from dataclasses import replace
 
 from generator.views import graph
@@ -170,3 +171,33 @@ def test_two_builds_in_fresh_processes_draw_byte_identical_pictures(tmp_path):
                       for folder in ("network", "timeline", "actors") for p in (docs / folder).rglob("*")})
     assert "network/index.md" in built[0] and b"<svg" in built[0]["network/index.md"]
     assert built[0] == built[1]
+
+
+def _synthetic(tmp_path, articles=100):
+    from .bench.synth import write_corpus
+    write_corpus(tmp_path / "sources", articles)
+    return dossier(tmp_path / "sources")
+
+
+def test_every_actor_the_network_draws_is_named_without_hovering(tmp_path):
+    picture = graph.network(_synthetic(tmp_path))
+    assert len(picture.nodes) >= 20
+    assert all(n.labelled and n.label for n in picture.nodes)
+
+
+def test_no_two_names_in_the_network_overlap_and_none_covers_a_circle(tmp_path):
+    picture = graph.network(_synthetic(tmp_path))
+    boxes = {n.id: graph._label_box(n.label, n.label_x, n.label_y, n.anchor)
+             for n in picture.nodes}
+    for a, b in combinations(picture.nodes, 2):
+        assert not graph._overlaps(boxes[a.id], boxes[b.id]), (a.id, b.id)
+        assert not graph._covers(boxes[a.id], b.x, b.y, b.r), (a.id, b.id)
+    assert all(0 <= box[0] and box[2] <= picture.width for box in boxes.values())
+
+
+def test_a_shortened_name_ends_on_a_whole_word_of_the_full_name():
+    label = graph._shorten("United States, United Kingdom, South Korea and Japan", 200)
+    assert label.endswith("…") and label != "United States, United Kingdom, South Korea and Japan"
+    words = label[:-1].split()
+    assert " ".join(words) == " ".join("United States, United Kingdom, South Korea and Japan"
+                                       .split()[:len(words)]).rstrip(",")

@@ -113,6 +113,7 @@ def edition_data(language: str, site_url: str, site_name: str = "") -> dict:
     return {
         "words": words,
         "language": language,
+        "prefix": prefix(language),
         "feed_title": feed_title,
         "root": "" if language == own_language() else "../" * prefix(language).count("/"),
         "site_url": site_url,

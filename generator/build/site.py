@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import editions
+from generator.build import sitemaps
 from generator.build import zensical
 from generator.settings import other_languages, own_language, prefix
 from generator.outputs import Publication, cards
@@ -240,6 +241,8 @@ def build_site(project: Project, pages: dict[str, str | bytes], engine: str = "m
         # (generator/editions.py), so only the docs are staged.
         stage_docs(pages, project.docs, stage / "docs")
         build_editions(stage, project.config, engine)
+        # Once every edition is built: the root sitemap lists them all.
+        sitemaps.write(stage / "site", Publication.from_environment().site_url)
         counts = sync(pages, project.docs)
         replace_dir(stage / "site", project.site)
         return counts

@@ -26,8 +26,15 @@ KIND_TITLES = {"disagreement": N_("Opposite positions on a claim"),
                "agreement": N_("Same position on a claim"),
                "affiliation": N_("Affiliations"), "co-mention": N_("Mentioned together")}
 """Each kind of tie, the most telling first; translated where shown."""
-NETWORK_CAP = 70
-"""Most actors in the whole-dossier network; the others are reached from the actors index."""
+NETWORK_CAP = 40
+"""Most actors in the whole-dossier network; the others are reached from the actors index.
+Each one drawn is named: one whose name finds no free room beside it is left out too."""
+NETWORK_LABEL = 150
+"""Room for one name in the whole-dossier network, in drawing units; a longer one is
+shortened."""
+LABEL_TRIES = ((NETWORK_LABEL, 0), (NETWORK_LABEL, 8), (90, 0), (90, 10), (60, 16))
+"""Where a crowded name is tried next when no spot beside its node is free: the same
+name a little farther out, then shorter, then shorter and farther."""
 TIE_CAP = 160
 """Most co-mention ties drawn in the whole-dossier network, the strongest first."""
 CLAIM_TIE_CAP = 80
@@ -193,8 +200,21 @@ def _radius(articles: int, most: int) -> float:
 
 
 def _shorten(name: str, room: float) -> str:
+    """``name``, or as many of its first words as fit in ``room`` and an ellipsis.
+
+    Whole words, so that what is shown is part of the link's accessible name word for
+    word (axe's ``label-content-name-mismatch``); a first word too long for the room is
+    shown whole all the same."""
     chars = max(int(room / CHAR), 6)
-    return name if len(name) <= chars else name[:chars - 1].rstrip() + "…"
+    if len(name) <= chars:
+        return name
+    words = name.split(" ")
+    shown = words[0]
+    for word in words[1:]:
+        if len(shown) + 1 + len(word) > chars - 1:
+            break
+        shown += " " + word
+    return shown.rstrip(",;:–—-(") + "…"
 
 
 def _node(d: Dossier, actor_id: str, x: float, y: float, most: int, labelled: bool,
@@ -264,7 +284,53 @@ def network(d: Dossier, cap: int = NETWORK_CAP, tie_cap: int = TIE_CAP,
         weight = graph.get_edge_data(t.source, t.target, {"weight": 0})["weight"]
         graph.add_edge(t.source, t.target, weight=weight + 1 + math.log(t.weight))
     positions = nx.spring_layout(graph, seed=SEED, iterations=300, weight="weight") if shown else {}
-    return _picture(d, positions, kept, len(strength), width, height, labels=24)
+    return _picture(d, _spread(positions), kept, len(strength), width, height)
+
+
+def _spread(positions: dict) -> dict:
+    """The force layout's positions with the same angles around their centre and the
+    distances from it evened out, so that the disc is filled evenly: a force layout
+    crowds the best connected actors into the middle, where no name would fit."""
+    if len(positions) < 2:
+        return positions
+    ids = sorted(positions)
+    cx = sum(float(positions[i][0]) for i in ids) / len(ids)
+    cy = sum(float(positions[i][1]) for i in ids) / len(ids)
+    offset = {i: (float(positions[i][0]) - cx, float(positions[i][1]) - cy) for i in ids}
+    by_distance = sorted(ids, key=lambda i: (math.hypot(*offset[i]), i))
+    spread = {}
+    for rank, i in enumerate(by_distance):
+        radius = math.sqrt((rank + 0.5) / len(ids))
+        angle = math.atan2(offset[i][1], offset[i][0])
+        spread[i] = (radius * math.cos(angle), radius * math.sin(angle))
+    return spread
+
+
+def _label_box(label: str, x: float, y: float, anchor: str) -> tuple[float, float, float, float]:
+    """Where a name written at ``x``, ``y`` (its baseline) stands: left, top, right, bottom."""
+    width = len(label) * CHAR
+    left = x - width / 2 if anchor == "middle" else x if anchor == "start" else x - width
+    return (left, y - 11, left + width, y + 3)
+
+
+def _spots(x: float, y: float, r: float) -> list[tuple[float, float, str]]:
+    """Where a name may stand beside a node at ``x``, ``y``, best first: to the right,
+    to the left, below, above, then at the four corners."""
+    d = r * 0.7 + 3
+    return [(x + r + 4, y + 4, "start"), (x - r - 4, y + 4, "end"),
+            (x, y + r + 13, "middle"), (x, y - r - 5, "middle"),
+            (x + d, y + d + 9, "start"), (x - d, y + d + 9, "end"),
+            (x + d, y - d - 2, "start"), (x - d, y - d - 2, "end")]
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return not (a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3])
+
+
+def _covers(box: tuple[float, float, float, float], x: float, y: float, r: float) -> bool:
+    """Whether a name's box comes within a circle (with a little room)."""
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return math.hypot(x - nearest_x, y - nearest_y) < r + 1
 
 
 def _strongest(ties: list[Tie], cap: int, per_actor: int = PER_ACTOR) -> list[Tie]:
@@ -282,8 +348,14 @@ def _strongest(ties: list[Tie], cap: int, per_actor: int = PER_ACTOR) -> list[Ti
 
 
 def _picture(d: Dossier, positions: dict, ties: list[Tie], total: int, width: int,
-             height: int, labels: int, margin: int = 40) -> Picture:
-    """Scale layout coordinates into the picture, largest nodes drawn last (on top)."""
+             height: int, margin: int = 40) -> Picture:
+    """Scale layout coordinates into the picture and name every node, largest nodes
+    drawn last (on top).
+
+    The largest names are placed first, each at the first spot beside its node where
+    it overlaps no name already placed, no circle and no edge; a node whose name finds
+    no such spot is not drawn, nor are its lines, so that a reader can name every
+    circle without hovering."""
     ids = sorted(positions)
     most = max((len(d.mentioned_in.get(i, [])) for i in ids), default=0)
     xs = [float(positions[i][0]) for i in ids] or [0.0]
@@ -292,20 +364,32 @@ def _picture(d: Dossier, positions: dict, ties: list[Tie], total: int, width: in
     by_size = sorted(ids, key=lambda i: (-len(d.mentioned_in.get(i, [])), i))
     nodes = {i: _node(d, i, margin + (float(positions[i][0]) - min(xs)) / span_x * (width - 2 * margin),
                       margin + (float(positions[i][1]) - min(ys)) / span_y * (height - 2 * margin),
-                      most, False) for i in ids}
-    # The largest names first, each only where it overlaps no name already shown;
-    # the rest appear on hover and focus.
+                      most, False, room=NETWORK_LABEL) for i in ids}
     boxes: list[tuple[float, float, float, float]] = []
-    for i in by_size[:labels]:
+    named: dict[str, Node] = {}
+    for i in by_size:
         n = nodes[i]
-        half = len(n.label) * CHAR / 2
-        box = (n.label_x - half, n.label_y - 11, n.label_x + half, n.label_y + 3)
-        if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in boxes):
-            boxes.append(box)
-            nodes[i] = replace(n, labelled=True)
-    names = {i: n.name for i, n in nodes.items()}
-    lines = tuple(_line(t, nodes, names) for t in ties)
-    return Picture(width, height, tuple(nodes[i] for i in reversed(by_size)), lines, total)
+        for room, farther in LABEL_TRIES:
+            label = _shorten(n.name, room)
+            for x, y, anchor in _spots(n.x, n.y, n.r + farther):
+                box = _label_box(label, x, y, anchor)
+                if box[0] < 2 or box[1] < 2 or box[2] > width - 2 or box[3] > height - 2:
+                    continue
+                if any(_overlaps(box, b) for b in boxes):
+                    continue
+                if any(_covers(box, o.x, o.y, o.r) for o in nodes.values() if o.id != i):
+                    continue
+                boxes.append(box)
+                named[i] = replace(n, labelled=True, label=label, label_x=round(x, 1),
+                                   label_y=round(y, 1), anchor=anchor)
+                break
+            if i in named:
+                break
+    names = {i: n.name for i, n in named.items()}
+    lines = tuple(_line(t, named, names) for t in ties
+                  if t.source in named and t.target in named)
+    return Picture(width, height, tuple(named[i] for i in reversed(by_size) if i in named),
+                   lines, total)
 
 
 def neighbourhood(d: Dossier, actor_id: str, cap: int = NEIGHBOURS_CAP,

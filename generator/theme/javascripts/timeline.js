@@ -3,7 +3,7 @@
 // carries its event's ids in data attributes; timeline/filters.json names every id,
 // so that an unknown one gets a clear message, and holds the filter box's words in
 // the page's language. Without this script the page shows every event, and every
-// mark is still a link.
+// mark is still a link; the form stays hidden.
 (function () {
   var LANE = 22;  // the drawing's lane height, as generator/timeline.py sets it
   var KINDS = [["actor", "actors"], ["place", "places"], ["tag", "tags"]];
@@ -134,9 +134,12 @@
     });
   }
 
-  function build(box, names, marks, months) {
-    var form = el("form", { class: "tl-form", "aria-label": names.words.form });
+  // The form is in the page (generator/templates/timeline.md.j2), so that it takes its
+  // room before the first paint; here its lists get their names and its changes act.
+  function fillLists(form, names, marks) {
     KINDS.forEach(function (k) {
+      var select = form.querySelector('select[name="' + k[0] + '"]');
+      if (!select) return;
       var present = {};
       if (marks.length) {
         marks.forEach(function (mark) { ids(mark, k[1]).forEach(function (id) { present[id] = true; }); });
@@ -145,39 +148,54 @@
       }
       var options = Object.keys(present).filter(function (id) { return id in (names[k[0]] || {}); });
       options.sort(function (a, b) { return names[k[0]][a].localeCompare(names[k[0]][b]); });
-      var label = el("label", {}, names.words[k[0]] + " ");
-      var select = el("select", { name: k[0] });
-      select.appendChild(el("option", { value: "" }, names.words.any));
-      options.forEach(function (id) { select.appendChild(el("option", { value: id }, names[k[0]][id])); });
-      select.addEventListener("change", function () {
-        var params = new URLSearchParams(location.search);
-        if (select.value) params.set(k[0], select.value); else params.delete(k[0]);
-        var query = params.toString();
-        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-        apply(box, names, marks, months, params);
-      });
-      label.appendChild(select);
-      form.appendChild(label);
+      var list = document.createDocumentFragment();
+      options.forEach(function (id) { list.appendChild(el("option", { value: id }, names[k[0]][id])); });
+      select.appendChild(list);
     });
-    box.appendChild(form);
-    box.appendChild(el("p", { class: "tl-status", role: "status" }));
-    box.hidden = false;
+  }
+
+  function filtered(params) {
+    return KINDS.some(function (k) { return params.get(k[0]); });
+  }
+
+  // Off the critical path: nothing is fetched, drawn or measured while the page loads.
+  // The names come when the browser is idle; a page opened with a filter in its address
+  // is filtered then, one opened without has nothing to change.
+  function whenIdle(task) {
+    if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 4000 });
+    else window.setTimeout(task, 300);
   }
 
   function init() {
     var box = document.querySelector(".tl-filter");
     if (!box || box.getAttribute("data-ready")) return;
     box.setAttribute("data-ready", "1");
+    var form = box.querySelector("form");
+    if (!form) return;
     var marks = Array.prototype.slice.call(document.querySelectorAll("a.tl-mark"));
     var months = Array.prototype.slice.call(document.querySelectorAll("a.tl-month"));
-    fetch(box.getAttribute("data-filters"))
-      .then(function (response) { return response.json(); })
-      .then(function (names) {
-        build(box, names, marks, months);
-        var params = new URLSearchParams(location.search);
-        sync(box, params);
-        apply(box, names, marks, months, params);
-      });
+    var names = null;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function (event) {
+      var select = event.target;
+      if (!names || !select.name) return;
+      var params = new URLSearchParams(location.search);
+      if (select.value) params.set(select.name, select.value); else params.delete(select.name);
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      apply(box, names, marks, months, params);
+    });
+    whenIdle(function () {
+      fetch(box.getAttribute("data-filters"))
+        .then(function (response) { return response.json(); })
+        .then(function (loaded) {
+          names = loaded;
+          fillLists(form, names, marks);
+          var params = new URLSearchParams(location.search);
+          sync(box, params);
+          if (filtered(params)) apply(box, names, marks, months, params);
+        });
+    });
   }
 
   if (window.document$ && window.document$.subscribe) {
