@@ -81,17 +81,17 @@ pdf-libraries: $(STAMP)
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			$(SUDO) apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; }
 
-# The audits' own tools, pinned in tools/node/package-lock.json: Lighthouse and the Nu
+# The audits' own tools, pinned in tests/node/package-lock.json: Lighthouse and the Nu
 # HTML Checker (vnu.jar, run with Java 17 or newer).
-NODE_TOOLS := tools/node/node_modules/.installed
-$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+NODE_TOOLS := tests/node/node_modules/.installed
+$(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
 	@command -v npm >/dev/null && command -v java >/dev/null || { \
 		echo "installing Node.js and Java for the audits"; apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm default-jre-headless >/dev/null; }
-	npm ci --prefix tools/node --no-audit --no-fund --ignore-scripts --loglevel=error
+	npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_TOOLS)
 
-## node-tools: install the pinned Lighthouse and Nu HTML Checker into tools/node/
+## node-tools: install the pinned Lighthouse and Nu HTML Checker into tests/node/
 node-tools: $(NODE_TOOLS)
 
 ## lighthouse: build the site as published (SITE_URL, default a GitHub Pages address),

@@ -2,7 +2,7 @@
 
 ``python -m tests.lighthouse [SITE]`` (``make lighthouse``) serves the built site gzip-
 compressed on 127.0.0.1, as GitHub Pages serves it, runs the pinned Lighthouse
-(tools/node/package.json) with this machine's Chromium under its default mobile
+(tests/node/package.json) with this machine's Chromium under its default mobile
 throttling, prints a table and exits 1 when any score is under ``MINIMUM``. Build the
 site with ``SITE_URL`` set first: a published page's links are absolute.
 
@@ -26,7 +26,7 @@ from generator.testing.browser_path import browser_path
 from .gzip_server import serve_gzip
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "tools" / "node"
+TOOLS = ROOT / "tests" / "node"
 LIGHTHOUSE = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = 95

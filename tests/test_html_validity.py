@@ -1,5 +1,5 @@
 """The markup the generator writes is valid HTML: the Nu HTML Checker (vnu, pinned in
-tools/node/package.json, run with this machine's Java) finds no error in it, on one page
+tests/node/package.json, run with this machine's Java) finds no error in it, on one page
 of each kind of both editions, as each engine builds them.
 
 The engines' own markup is not ours: an error on an element of the theme (a class
@@ -19,7 +19,7 @@ from generator.build.site import ENGINES
 from .conftest import FIXTURES, ROOT
 from .lighthouse import editions, page_kinds
 
-VNU = ROOT / "tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / "tests" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def one_page_of_each_kind(site: Path) -> list[Path]:
