@@ -114,7 +114,9 @@ clean:
 		docs/network docs/embed docs/data docs/feed.xml docs/.generated docs/cards docs/id/articles docs/id/actors \
 		docs/id/events docs/id/claims docs/id/places docs/id/timeline docs/id/tags docs/id/network docs/id/embed \
 		docs/id/.generated docs/id/data docs/id/feed.xml docs/dossier.pdf docs/dossier.html \
-		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier docs/cite docs/id/cite
+		docs/dossier docs/id/dossier.pdf docs/id/dossier.html docs/id/dossier docs/cite docs/id/cite \
+		docs/corrections docs/corrections.xml docs/id/corrections docs/id/corrections.xml docs/id/cards \
+		docs/stylesheets/palette.css
 
 ## dist: build the sdist and the wheel into dist/ and check them (the release workflow's step)
 dist: $(STAMP)
