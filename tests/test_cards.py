@@ -7,6 +7,8 @@ import struct
 
 from PIL import Image
 
+from generator.settings import Branding
+from generator.views import share
 from generator.outputs import OUTPUTS, Output, Publication, cards
 
 from .test_render import minimal
@@ -26,8 +28,8 @@ def _chunks(png: bytes) -> list[bytes]:
 
 
 def test_cards_are_an_output_of_every_build():
-    # Once, for the whole site: every edition's pages show the same cards.
-    assert Output(cards.files) in OUTPUTS
+    # Once per edition, in its language.
+    assert Output(cards.files, per_edition=True) in OUTPUTS
 
 
 def test_there_is_a_card_for_the_site_and_one_for_each_section():
@@ -47,7 +49,7 @@ def test_a_card_holds_pixels_only_no_time_or_text_metadata():
 def test_a_card_is_1200_by_630_on_the_sites_header_colour():
     image = Image.open(io.BytesIO(cards.files(minimal(), PUBLISHED)["cards/site.png"]))
     assert image.size == (1200, 630)
-    assert image.getpixel((5, 5)) == cards.BACKGROUND
+    assert image.getpixel((5, 5)) == Branding().rgb("primary")
 
 
 def test_the_site_address_changes_the_card():
@@ -75,5 +77,5 @@ def test_a_long_title_is_wrapped_within_the_card_and_cut_on_a_word_if_need_be():
 
 
 def test_a_section_unknown_to_the_cards_shows_the_sites_card():
-    assert cards.image_path("about") == "cards/site.png"
-    assert cards.image_path("claims") == "cards/claims.png"
+    assert share.image_path("about") == "cards/site.png"
+    assert share.image_path("claims") == "cards/claims.png"
