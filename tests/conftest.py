@@ -63,7 +63,16 @@ def make_project(tmp_path: Path, sources: Path | None = None) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*owned()))
+    # Only the hand-written pages git holds: a build of this repository may have left
+    # generated files in docs/ that a project without their manifest would refuse.
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "docs"], capture_output=True,
+                            text=True).stdout.split()
+    if listed:
+        for rel in listed:
+            (project / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, project / rel)
+    else:
+        shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*owned()))
     # mkdocs.yml's theme override (custom_dir), found beside it.
     shutil.copytree(ROOT / THEME, project / THEME)
     shutil.copytree(sources or VALID, project / "sources")
