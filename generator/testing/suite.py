@@ -56,8 +56,11 @@ def _copy(root: Path, target: Path) -> Path:
 
 
 def _dossier(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    # The generator this suite comes with, installed or in a checkout of its repository.
+    home = str(Path(__file__).resolve().parent.parent.parent)
+    path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": path})
 
 
 @pytest.fixture(scope="session")
