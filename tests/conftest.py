@@ -24,6 +24,14 @@ SEED = ROOT / "sources"
 generator's tests run on the fixture corpora and pass whatever ``sources/`` holds."""
 
 
+def site_pages(site: Path) -> list[Path]:
+    """The site's pages: every HTML file but the dossier's printable documents
+    (``dossier.html`` and its parts), which are not pages of the site's theme."""
+    from generator.outputs import pdf
+    return sorted(p for p in site.rglob("*.html")
+                  if p.name != pdf.HTML and pdf.FOLDER not in p.relative_to(site).parts)
+
+
 def corpus_names(corpora: dict[str, Path]) -> list:
     """``corpora``'s names as test parameters, the seed dossier's marked as its own."""
     return [pytest.param(name, marks=pytest.mark.dossier, id=name) if path == SEED else name

@@ -17,12 +17,14 @@ from tests.languages import TRANSLATION_LANGUAGES
 # Under a path, as a project site is (``/repo/``): a link that climbs one folder too
 # high still lands on the page at a server's root, and only here leads elsewhere.
 ORIGIN = "http://site.invalid/dossier/"
+from tests.conftest import site_pages
+
 MAIN = ("article", "md-content__inner")
 
 
 def page_paths(site: Path) -> set[str]:
     """Every HTML page of a built site, every edition's, by its path under ``site/``."""
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
+    return {p.relative_to(site).as_posix() for p in site_pages(site)
             if not _edition_path(p.relative_to(site).parts)[0] in ("assets", "pagefind")}
 
 

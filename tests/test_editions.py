@@ -20,7 +20,7 @@ from generator.outputs import Publication
 from generator.build.pipeline import check, generate
 from generator.pages.render import PAGE_FOLDERS
 from generator.build.site import ENGINES
-from tests.conftest import FIXTURES, ROOT, make_project, run_generator
+from tests.conftest import FIXTURES, ROOT, make_project, run_generator, site_pages
 
 VALID = FIXTURES / "valid"
 HOSTILE = FIXTURES / "hostile"
@@ -168,7 +168,7 @@ EMBEDS = "embed/"
 
 def _html_pages(site: Path, edition: str) -> list[str]:
     root = site / prefix(edition)
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
+    return sorted(p.relative_to(root).as_posix() for p in site_pages(root)
                   if edition != "en" or not p.relative_to(site).as_posix().startswith("id/"))
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from tests.languages import TRANSLATION_LANGUAGES
 
-from .conftest import SEED, ROOT
+from .conftest import SEED, ROOT, site_pages
 
 pytestmark = pytest.mark.dossier
 """The seed dossier's own tests: they read its sources (tests/conftest.py, SEED)."""
@@ -182,7 +182,7 @@ def test_the_site_carries_its_search_index_and_material_indexes_nothing(site):
 
 def test_every_page_links_the_feed_and_each_entity_page_has_one_structured_data_block(site):
     import json
-    for page in site.rglob("*.html"):
+    for page in site_pages(site):
         html = page.read_text(encoding="utf-8")
         assert re.search(r'<link rel="alternate" type="application/atom\+xml" href="[^"]*feed\.xml"',
                          html), page

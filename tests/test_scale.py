@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .bench.synth import write_corpus
-from .conftest import make_project, run_generator
+from .conftest import make_project, run_generator, site_pages
 
 PAGE_LIMIT_KB = 200
 
@@ -27,7 +27,7 @@ def test_a_dossier_past_every_page_size_builds_strictly(large_site):
 
 def test_no_page_of_a_large_dossier_is_over_the_size_limit(large_site):
     sizes = {p.relative_to(large_site).as_posix(): p.stat().st_size // 1024
-             for p in large_site.rglob("*.html")}
+             for p in site_pages(large_site)}
     assert {p: kb for p, kb in sizes.items() if kb > PAGE_LIMIT_KB} == {}
 
 
