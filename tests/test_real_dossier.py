@@ -74,7 +74,7 @@ def links_from(site: Path, folder: str, entity_id: str) -> set[str]:
     parser.feed((site / page).read_text(encoding="utf-8"))
     found = set()
     for href in parser.hrefs:
-        if href.startswith(("http", "#", "mailto:")):
+        if href.startswith(("http", "#", "mailto:", "data:")):
             continue
         # A filter in the query (timeline/?actor=x) is read by the page's script.
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page),
