@@ -223,6 +223,12 @@ def plain_paragraphs(text: str) -> str | None:
     return body
 
 
+def converted(text: str) -> str:
+    """What the Markdown converter makes of ``text``, sanitised, defused brackets
+    restored: the output that the plain-prose shortcut must equal."""
+    return _sanitise(_render(text)).translate(_RESTORE)
+
+
 @functools.lru_cache(maxsize=100_000)
 def render_markdown(text: str) -> str:
     """Sanitised HTML for one Markdown field."""
@@ -232,7 +238,7 @@ def render_markdown(text: str) -> str:
     if fast is not None:
         return fast
     try:
-        rendered = _sanitise(_render(text)).translate(_RESTORE)
+        rendered = converted(text)
     except RecursionError:
         # Lists or quotes nested hundreds deep (validation refuses them first).
         rendered = "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>"
