@@ -147,8 +147,19 @@ def test_two_builds_of_the_same_sources_give_byte_identical_pages(tmp_path):
 
     def pages(site: Path) -> dict[str, bytes]:
         return {p.relative_to(site).as_posix(): p.read_bytes()
-                for p in site.rglob("*") if p.suffix in (".html", ".json")}
+                for p in site.rglob("*")
+                if p.suffix in (".html", ".json", ".pf_fragment")
+                and p.name != "pagefind-entry.json"}
     assert pages(first / "site") == pages(second / "site")
+
+    # Pagefind writes its page fragments the same on every run since 1.3.0, but not
+    # yet its filter and metadata indexes, whose names (and so pagefind-entry.json)
+    # change between two runs of one input (Pagefind issue #638). What can be held is
+    # that both builds index the same number of filter files per edition.
+    def filter_files(site: Path) -> list[str]:
+        return sorted(p.parent.relative_to(site).as_posix()
+                      for p in site.rglob("*.pf_filter"))
+    assert filter_files(first / "site") == filter_files(second / "site")
 
 
 def test_a_rebuild_of_unchanged_sources_rewrites_no_page(project):
