@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,70 @@ def test_an_indonesian_dossier_has_indonesian_pages_and_interface(dossiers):
     # The generator's own words, and the navigation's from the starter's mkdocs.yml.
     assert re.search(r">\s*Aktor\s*<", actors) and re.search(r">\s*Beranda\s*<", actors)
     assert not (site / "en").exists()
+
+
+class _EnglishOutsideEnglish(HTMLParser):
+    """The text of a page's article that is one of the generator's interface strings
+    (``messages``) but is not inside an element marked ``lang="en"``."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self, messages: set[str]):
+        super().__init__()
+        self.messages, self.stack, self.found, self.marked = messages, [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        lang = attributes.get("lang")
+        self.marked += lang == "en"
+        if tag not in self.VOID:
+            parent = self.stack[-1] if self.stack else (None, None, False)
+            # Hidden text (the search facets' values) is read by no one.
+            self.stack.append((tag, lang or parent[1], parent[2] or "hidden" in attributes))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        inside = {t for t, _, _ in self.stack}
+        if "article" in inside and not {"script", "style", "svg"} & inside \
+                and not self.stack[-1][2] and data.strip() in self.messages \
+                and self.stack[-1][1] != "en":
+            self.found.append(data.strip())
+
+
+def _interface_strings() -> set[str]:
+    from babel.messages.pofile import read_po
+    with (ROOT / "generator/locales/messages.pot").open("rb") as pot:
+        return {m.id for m in read_po(pot) if isinstance(m.id, str) and "%" not in m.id
+                and len(m.id) > 3}
+
+
+def test_an_edition_without_a_catalogue_marks_the_interfaces_english(dossiers):
+    site = dossiers("english-french") / "site" / "fr"
+    messages = _interface_strings()
+    unmarked, marked = {}, 0
+    for path in sorted(site.rglob("index.html")):
+        parser = _EnglishOutsideEnglish(messages)
+        parser.feed(path.read_text(encoding="utf-8"))
+        marked += parser.marked
+        if parser.found:
+            unmarked[path.relative_to(site).as_posix()] = parser.found
+    assert unmarked == {}
+    assert marked > 0
+
+
+def test_no_file_of_a_dossier_keeps_the_marks_of_english_strings(dossiers):
+    target = dossiers("english-french")
+    for root in ("site", "docs"):
+        for path in sorted((target / root).rglob("*")):
+            if path.is_file() and path.suffix in (".html", ".md", ".xml", ".json", ".csv",
+                                                  ".txt", ".bib", ".ris", ".yml", ".js"):
+                data = path.read_bytes()
+                assert b"\xc2\x86" not in data and b"\xc2\x87" not in data, path
+                assert b"%C2%86" not in data.upper() and b"&#134;" not in data, path
 
 
 def test_the_new_dossiers_own_test_suite_passes_on_a_corpus_on_another_topic(dossiers):

@@ -27,6 +27,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 from yaml_env_tag import construct_env_tag
 
+from generator.text import english
 from generator.text.i18n import N_, edition, gettext, relabel
 from generator.settings import PALETTE_STYLESHEET, active, editions, own_language, prefix
 
@@ -180,5 +181,7 @@ def _with_theme(ours: tuple[str, ...], theirs) -> list:
 
 
 def dumps(settings: dict) -> str:
-    # JSON is YAML; MkDocs and Zensical read it as such.
-    return json.dumps(settings, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    # JSON is YAML; MkDocs and Zensical read it as such. Its labels (navigation, the
+    # scripts' words) are printed where no markup can say their language: plain.
+    return english.unmark(json.dumps(settings, indent=2, ensure_ascii=False,
+                                          sort_keys=True)) + "\n"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.dossier import history
 from generator.dossier.diagnostics import Report
+from generator.text import english
 from generator.text.i18n import edition
 from generator.settings import editions, prefix
 from generator.dossier.link import Dossier, check_references, check_stance_quotes, link
@@ -77,4 +78,6 @@ def generate(d: Dossier, publication: Publication, workers: int | None = None,
     if clash:
         raise OutputCollision(f"an output and a page would both write docs/{clash[0]}")
     pages.update(made)
-    return dict(sorted(pages.items()))
+    # Interface strings in English in an edition with no catalogue: marked lang="en" in
+    # the pages, plain where no markup can stand (generator/text/english.py).
+    return {path: english.in_file(path, data) for path, data in sorted(pages.items())}

@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from generator import settings
 from generator.dossier.link import Dossier
+from generator.text import english
 from generator.text.i18n import N_, Nn_, gettext, language, ngettext
 from generator.views.share import FOLDER, SECTIONS, card_name
 
@@ -129,6 +130,10 @@ def _fit(text: str, sizes: tuple[int, ...], lines: int, width: int, bold: bool
 def draw(card: Card, site_name: str, host: str | None, label: str,
          branding: settings.Branding) -> bytes:
     """The card as PNG bytes: the same card always gives the same bytes."""
+    # A picture cannot say a string is English: the interface's fallbacks go in plain.
+    label, heading, counts = (english.unmark(text) if text else text
+                              for text in (label, card.heading, card.counts))
+    card = Card(card.name, heading, counts)
     image = Image.new("RGB", (WIDTH, HEIGHT), branding.rgb("primary"))
     pen = ImageDraw.Draw(image)
     width = WIDTH - 2 * MARGIN

@@ -79,7 +79,7 @@ def csl_item(ref: Reference) -> dict:
 def _translation_note(ref: Reference) -> str | None:
     if not ref.translated_title:
         return None
-    from generator.text.i18n import gettext
+    from generator.views.citation import gettext
     return gettext("Headline translated: %(title)s") % {"title": ref.translated_title}
 
 

@@ -38,7 +38,7 @@ from generator.dossier.link import Dossier, event_order
 from generator.dossier.model import Article, Event
 from generator.outputs import Publication
 from generator.outputs.data import size_label
-from generator.text import i18n
+from generator.text import english, i18n
 from generator.text.i18n import N_, gettext
 from generator.text.markup import render_markdown
 from generator.views import models as views
@@ -251,12 +251,13 @@ def printable(d: Dossier, publication: Publication, part: Part | None = None,
     in_sections = {folder: key for folder, key in (("articles", "articles"), ("claims", "claims"),
                    ("timeline", "events"), ("actors", "actors"), ("places", "places"))
                    if key in sections}
-    return _environment(language).get_template(TEMPLATE).render(
+    # English interface strings marked lang="en" before WeasyPrint reads the page.
+    return english.in_markup(_environment(language).get_template(TEMPLATE).render(
         language=language, site_name=publication.name_in(language), part=part,
         parts=[p for p in parts if p != part], updated=last_change(d),
         here={anchor for anchor, home in homes.items() if home == part.pdf}, homes=homes,
         overview=overview, sections=[(key, gettext(SECTIONS[key])) for key in sections],
-        stylesheet=Markup(stylesheet), in_sections=in_sections, **entries)
+        stylesheet=Markup(stylesheet), in_sections=in_sections, **entries))
 
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

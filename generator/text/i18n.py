@@ -23,6 +23,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from generator.settings import language_of, own_language
+from generator.text import english as interface_english
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
@@ -49,7 +50,7 @@ def catalogue_file(language_tag: str) -> Path:
     return LOCALES / language_tag / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-INTERFACE_LANGUAGE = "en"
+INTERFACE_LANGUAGE = interface_english.LANGUAGE
 """The language the generator's interface strings are written in."""
 
 
@@ -67,20 +68,43 @@ def has_catalogue(language_tag: str) -> bool:
     return language_of(language_tag) == INTERFACE_LANGUAGE or catalogue_language(language_tag) is not None
 
 
+class _InEnglish(_gettext.NullTranslations):
+    """The interface of a language with no catalogue: the English strings, each
+    bracketed so that the files they reach can mark it as English
+    (generator/text/english.py)."""
+
+    def gettext(self, message):
+        return interface_english.mark(message)
+
+    def ngettext(self, singular, plural, n):
+        return interface_english.mark(singular if n == 1 else plural)
+
+    def pgettext(self, context, message):
+        return interface_english.mark(message)
+
+    def npgettext(self, context, singular, plural, n):
+        return interface_english.mark(singular if n == 1 else plural)
+
+
 @functools.cache
 def translations(language_tag: str) -> _gettext.NullTranslations:
     """The compiled catalogue of ``language_tag``. English needs none: the interface
     strings are written in it. A language with no catalogue gets none either, and its
-    pages show the English strings (:func:`has_catalogue`)."""
+    pages show the English strings, marked as English (:func:`has_catalogue`)."""
     tag = catalogue_language(language_tag)
-    if language_of(language_tag) == INTERFACE_LANGUAGE or tag is None:
+    if language_of(language_tag) == INTERFACE_LANGUAGE:
         return _gettext.NullTranslations()
+    if tag is None:
+        return _InEnglish()
     with catalogue_file(tag).open("rb") as po:
         catalog = read_po(po, locale=tag.replace("-", "_"), domain=DOMAIN)
     compiled = BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
-    return _gettext.GNUTranslations(compiled)
+    catalogue = _gettext.GNUTranslations(compiled)
+    # A string the catalogue does not translate yet is shown in English, marked so.
+    catalogue.add_fallback(_InEnglish())
+    return catalogue
 
 
 def gettext(message: str) -> str:

@@ -22,7 +22,7 @@ import jinja2
 from generator import __version__
 from generator.dossier.schema import FOLDERS
 from generator.settings import Settings, babel_locale, language_name, use
-from generator.text import i18n
+from generator.text import english, i18n
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "dossier-generator"
@@ -154,7 +154,10 @@ def _render(env: jinja2.Environment, name: str, context: dict, language: str) ->
         return (STARTER / name).read_text(encoding="utf-8")
     template = env.get_template(name)
     with i18n.edition(language):
-        return template.render(**context)
+        text = template.render(**context)
+    # The starter's own words in an edition with no catalogue: English, marked so in the
+    # pages, plain elsewhere (generator/text/english.py).
+    return english.in_page(text) if name.endswith(".md.j2") else english.unmark(text)
 
 
 def create(target: Path, title: str, language: str, editions: list[str],

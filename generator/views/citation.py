@@ -26,8 +26,15 @@ from generator.dossier.dates import Date, DatePoint
 from generator.dossier.link import Dossier
 from generator.dossier.model import Article, Entity
 from generator.settings import language_of, own_language, prefix
-from generator.text import i18n
-from generator.text.i18n import N_, gettext
+from generator.text import english, i18n
+from generator.text.i18n import N_
+
+
+def gettext(message: str) -> str:
+    # A citation is data: its words reach BibTeX, RIS and CSL-JSON, which cannot say a
+    # string is English, so an untranslated interface string goes in plain.
+    return english.unmark(i18n.gettext(message))
+
 
 CSL = Path(__file__).resolve().parent.parent / "csl"
 STYLE = CSL / "dossier.csl"

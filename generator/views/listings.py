@@ -13,7 +13,7 @@ from generator.views import graph
 from generator.views import placemap
 from generator.text import urls
 from generator.views import timeline as drawing
-from generator.text import i18n
+from generator.text import english, i18n
 from generator.text.i18n import N_, gettext, in_edition, month_name, place_kind
 from generator.dossier.link import Dossier, article_order, event_order
 from generator.dossier.schema import FOLDERS
@@ -343,10 +343,14 @@ def embeds(full: list[Listing]) -> list[Listing]:
                 replace(bar, href=f"../../{path.split('/')[0]}/{bar.href}") for bar in bars.bars))
             context["periods"] = []
         context["embed"] = None
-        pages.append(Listing(f"embed/{name}.md", template, view.title, context, meta=dict(
-            template="embed.html",
-            embed=dict(full=urls.page_url(path), label=gettext("Open the full view"),
-                       credit=gettext("From the dossier")))))
+        credit = dict(full=urls.page_url(path), label=gettext("Open the full view"),
+                      credit=gettext("From the dossier"))
+        # The theme prints these from the front matter, where they are plain: it marks
+        # them lang="en" when the edition shows the interface in English.
+        if english.is_marked(credit["credit"]):
+            credit["lang"] = english.LANGUAGE
+        pages.append(Listing(f"embed/{name}.md", template, view.title, context,
+                             meta=dict(template="embed.html", embed=credit)))
     return pages
 
 

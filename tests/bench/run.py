@@ -41,6 +41,8 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.languages import EDITIONS, prefix
+from generator.build.configuration import load_settings
+from generator.settings import use
 from generator.pages.render import owned
 from generator.build.site import (ENGINES, SEARCH_GLOB, THEME, engine_command, place_output,
                             prepare_editions)
@@ -769,6 +771,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf-editions", default=",".join(EDITIONS),
                         help=f"editions whose PDF is measured (default: {','.join(EDITIONS)})")
     args = parser.parse_args(argv)
+    # The editions the bench builds are the real mkdocs.yml's, as `generator site` reads
+    # them; without this the process would build the own-language edition only.
+    with use(load_settings(ROOT / "mkdocs.yml")):
+        return _run(args, parser)
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
     unknown = [e for e in engines if e not in ENGINES]
