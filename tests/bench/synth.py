@@ -276,6 +276,23 @@ class Writer:
     def pick(self, seq):
         return self.rng.choice(seq)
 
+    @staticmethod
+    def distinct(make, names: set[str]) -> tuple:
+        """What ``make()`` returns (a name first), drawn again until no earlier entity of
+        its type has that name: `check --strict` refuses two names readers cannot tell
+        apart. Nothing is drawn again when the first name is new, so corpora without a
+        clash keep their bytes."""
+        drawn = make()
+        while " ".join(drawn[0].casefold().split()) in names:
+            drawn = make()
+        names.add(" ".join(drawn[0].casefold().split()))
+        return drawn
+
+    def place_name(self) -> tuple[str, str]:
+        name = _cap("".join(self.pick(SYLLABLES) for _ in range(self.rng.randint(2, 4))))
+        kind = self.pick(PLACE_KINDS)
+        return (f"{name} {kind.title()}" if kind != "city" else name), kind
+
     def unique_id(self, folder: str, base: str, taken: set[str] | None = None) -> str:
         base = base[:110].strip("-") or "entry"
         taken = self.files[folder] if taken is None else taken
@@ -391,12 +408,15 @@ class Writer:
         n_orgs = round(total * 0.25)
         n_persons = total - n_states - n_orgs
         taken: set[str] = set()
+        names = {" ".join(state[0].casefold().split()) for state in STATES}
         states = []
         for i in range(n_states):
             if i < len(STATES):
                 name, aliases = STATES[i]
             else:
-                name = "Republic of " + _cap("".join(self.pick(SYLLABLES) for _ in range(3)))
+                name, = self.distinct(lambda: (
+                    "Republic of " + _cap("".join(self.pick(SYLLABLES) for _ in range(3))),),
+                    names)
                 aliases = []
             actor_id = self.unique_id("actors", slug(name), taken)
             taken.add(actor_id)
@@ -414,10 +434,16 @@ class Writer:
                 org.aliases = [f"{self.pick(ID_NOUNS).title()} {state.name}"]
             orgs.append(org)
         persons = []
-        for _ in range(n_persons):
+        names.update(" ".join(org.name.casefold().split()) for org in orgs)
+
+        def person_name() -> tuple[str]:
             name = f"{self.pick(FIRST_NAMES)} {self.pick(LAST_NAMES)}"
             if slug(name) in taken:
                 name = f"{name.split()[0]} {self.pick(INITIALS)}. {name.split(' ', 1)[1]}"
+            return (name,)
+
+        for _ in range(n_persons):
+            name, = self.distinct(person_name, names)
             actor_id = self.unique_id("actors", slug(name), taken)
             taken.add(actor_id)
             state = self.pick(states)
@@ -469,15 +495,13 @@ class Writer:
         states = {a.name: a.id for a in self.actors if a.kind == "state"}
         state_ids = list(states.values())
         taken: set[str] = set()
+        names = {" ".join(place[0].casefold().split()) for place in PLACES}
         for i in range(self.n["places"]):
             if i < len(PLACES):
                 name, kind, country, lat, lon = PLACES[i]
                 country_id = states.get(country)
             else:
-                name = _cap("".join(self.pick(SYLLABLES) for _ in range(self.rng.randint(2, 4))))
-                kind = self.pick(PLACE_KINDS)
-                if kind != "city":
-                    name = f"{name} {kind.title()}"
+                name, kind = self.distinct(self.place_name, names)
                 country_id = self.pick(state_ids) if self.rng.random() < 0.9 else None
                 lat, lon = round(self.rng.uniform(-60, 70), 4), round(self.rng.uniform(-180, 180), 4)
             place_id = self.unique_id("places", slug(name), taken)
