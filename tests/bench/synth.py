@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.dossier.names import skeleton
+
 SEED = 20230913
 FOLDERS = ("articles", "actors", "events", "claims", "places")
 SEARCH_WORD = "senjata"
@@ -277,15 +279,15 @@ class Writer:
         return self.rng.choice(seq)
 
     @staticmethod
-    def distinct(make, names: set[str]) -> tuple:
-        """What ``make()`` returns (a name first), drawn again until no earlier entity of
-        its type has that name: `check --strict` refuses two names readers cannot tell
-        apart. Nothing is drawn again when the first name is new, so corpora without a
-        clash keep their bytes."""
+    def distinct(make, looks: set[str], name_of=lambda drawn: drawn):
+        """What ``make()`` returns, drawn again while its name (``name_of``) looks like an
+        earlier one's (``looks``, skeletons): `check --strict` refuses two names readers
+        cannot tell apart. Nothing is drawn again when the first name is new, so corpora
+        without a clash keep their bytes."""
         drawn = make()
-        while " ".join(drawn[0].casefold().split()) in names:
+        while skeleton(name_of(drawn)) in looks:
             drawn = make()
-        names.add(" ".join(drawn[0].casefold().split()))
+        looks.add(skeleton(name_of(drawn)))
         return drawn
 
     def place_name(self) -> tuple[str, str]:
@@ -408,15 +410,14 @@ class Writer:
         n_orgs = round(total * 0.25)
         n_persons = total - n_states - n_orgs
         taken: set[str] = set()
-        names = {" ".join(state[0].casefold().split()) for state in STATES}
+        looks = {skeleton(name) for name, _ in STATES}
         states = []
         for i in range(n_states):
             if i < len(STATES):
                 name, aliases = STATES[i]
             else:
-                name, = self.distinct(lambda: (
-                    "Republic of " + _cap("".join(self.pick(SYLLABLES) for _ in range(3))),),
-                    names)
+                name = self.distinct(lambda: "Republic of " + _cap(
+                    "".join(self.pick(SYLLABLES) for _ in range(3))), looks)
                 aliases = []
             actor_id = self.unique_id("actors", slug(name), taken)
             taken.add(actor_id)
@@ -434,16 +435,16 @@ class Writer:
                 org.aliases = [f"{self.pick(ID_NOUNS).title()} {state.name}"]
             orgs.append(org)
         persons = []
-        names.update(" ".join(org.name.casefold().split()) for org in orgs)
+        looks.update(skeleton(org.name) for org in orgs)
 
-        def person_name() -> tuple[str]:
+        def person_name() -> str:
             name = f"{self.pick(FIRST_NAMES)} {self.pick(LAST_NAMES)}"
             if slug(name) in taken:
                 name = f"{name.split()[0]} {self.pick(INITIALS)}. {name.split(' ', 1)[1]}"
-            return (name,)
+            return name
 
         for _ in range(n_persons):
-            name, = self.distinct(person_name, names)
+            name = self.distinct(person_name, looks)
             actor_id = self.unique_id("actors", slug(name), taken)
             taken.add(actor_id)
             state = self.pick(states)
@@ -495,13 +496,13 @@ class Writer:
         states = {a.name: a.id for a in self.actors if a.kind == "state"}
         state_ids = list(states.values())
         taken: set[str] = set()
-        names = {" ".join(place[0].casefold().split()) for place in PLACES}
+        looks = {skeleton(place[0]) for place in PLACES}
         for i in range(self.n["places"]):
             if i < len(PLACES):
                 name, kind, country, lat, lon = PLACES[i]
                 country_id = states.get(country)
             else:
-                name, kind = self.distinct(self.place_name, names)
+                name, kind = self.distinct(self.place_name, looks, name_of=lambda d: d[0])
                 country_id = self.pick(state_ids) if self.rng.random() < 0.9 else None
                 lat, lon = round(self.rng.uniform(-60, 70), 4), round(self.rng.uniform(-180, 180), 4)
             place_id = self.unique_id("places", slug(name), taken)
