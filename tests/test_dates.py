@@ -50,3 +50,10 @@ def test_less_precise_dates_sort_before_more_precise_ones_in_the_same_period():
 def test_qualifiers_are_named_in_the_precision_label():
     assert parse_date("2023-08-30~").precision_label() == "day, approximate"
     assert parse_date("2023-09-10/2023-09-13").precision_label() == "interval"
+
+
+def test_months_are_named_in_a_language_whose_tag_has_a_region():
+    # Babel reads pt_BR, not the BCP 47 pt-BR a dossier writes: this crashed every page.
+    from generator.text import i18n
+    with i18n.edition("pt-BR"):
+        assert i18n.month_abbr(9) == "set."

@@ -22,7 +22,7 @@ from babel.dates import get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from generator.settings import language_of, own_language
+from generator.settings import babel_locale, language_of, own_language
 from generator.text import english as interface_english
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
@@ -151,7 +151,8 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
 
 @functools.cache
 def _months(language_tag: str, width: str) -> dict[int, str]:
-    return dict(get_month_names(width, locale=language_tag))
+    # A BCP 47 tag (pt-BR) is not Babel's form (pt_BR): parse it as everywhere else.
+    return dict(get_month_names(width, locale=babel_locale(language_tag)))
 
 
 def month_abbr(month: int) -> str:
