@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel import Locale
 from babel.numbers import format_decimal
 
+from generator.settings import babel_locale
 from generator.text import i18n
 from generator.pages import render
 from generator.dossier import schema
@@ -85,13 +85,13 @@ class Download:
 
 def number(n: int | Decimal, pattern: str = "#,##0") -> str:
     """``1,234`` in English, ``1.234`` in Indonesian: as the edition writes numbers."""
-    return format_decimal(n, format=pattern, locale=i18n.language())
+    return format_decimal(n, format=pattern, locale=babel_locale(i18n.language()))
 
 
 def language_name(tag: str) -> str:
     """``Indonesian``, or ``Indonesia`` on an Indonesian page: as Babel's locale data
     names the language in the edition's."""
-    return Locale.parse(tag).get_language_name(i18n.language())
+    return babel_locale(tag).get_language_name(babel_locale(i18n.language()))
 
 
 def size_label(n: int) -> str:

@@ -9,10 +9,11 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 
 from generator.views import graph
 from generator.views.citation import source_links
+from generator.settings import babel_locale
 from generator.text import i18n
 from generator.dossier.dates import DatePoint
 from generator.dossier.history import History
@@ -197,7 +198,7 @@ def label(entity) -> str:
 def language_name(tag: str) -> str:
     """``Indonesian (id)``: the article's language, named in the edition's language."""
     try:
-        name = Locale.parse(tag, sep="-").get_language_name(i18n.language())
+        name = babel_locale(tag).get_language_name(babel_locale(i18n.language()))
     except (ValueError, UnknownLocaleError):
         return tag
     return f"{name} ({tag})" if name else tag
